@@ -1,0 +1,71 @@
+package io.trunkline.sip;
+
+import io.trunkline.routing.RoutingDecision.Forward;
+import io.trunkline.routing.RoutingDecision.GatewayTarget;
+import io.trunkline.routing.RoutingDecision.UriTarget;
+import io.trunkline.trunk.Gateway;
+import io.trunkline.trunk.Transport;
+
+import javax.servlet.sip.Address;
+import javax.servlet.sip.ServletParseException;
+import javax.servlet.sip.SipFactory;
+import javax.servlet.sip.SipURI;
+import javax.servlet.sip.TelURL;
+import javax.servlet.sip.URI;
+import java.util.Locale;
+
+/** Builds the outbound leg's addresses from a routing decision, and reads numbers out of incoming URIs. */
+final class SipAddresses {
+    private final SipFactory factory;
+
+    SipAddresses(SipFactory factory) {
+        this.factory = factory;
+    }
+
+    /** The user part of a sip:/sips: URI or the number of a tel: URL; empty for other schemes. */
+    static String userOf(URI uri) {
+        if (uri instanceof SipURI sip) {
+            return sip.getUser() == null ? "" : sip.getUser();
+        }
+        if (uri instanceof TelURL tel) {
+            return tel.isGlobal() ? "+" + tel.getPhoneNumber() : tel.getPhoneNumber();
+        }
+        return "";
+    }
+
+    URI requestUri(Forward forward) throws ServletParseException {
+        if (forward.target() instanceof UriTarget uri) {
+            return factory.createURI(uri.uri());
+        }
+        Gateway gateway = ((GatewayTarget) forward.target()).gateway();
+        SipURI uri = factory.createSipURI(forward.calledNumber(), gateway.host());
+        uri.setPort(gateway.port());
+        if (gateway.transport() != Transport.UDP) {
+            uri.setTransportParam(gateway.transport().name().toLowerCase(Locale.ROOT));
+        }
+        return uri;
+    }
+
+    /** To of the outbound leg: the called number at the target, no tag (RFC 3261 §8.1.1.2). */
+    String to(Forward forward, URI requestUri) {
+        if (requestUri instanceof SipURI sip) {
+            SipURI to = factory.createSipURI(sip.getUser(), sip.getHost());
+            return factory.createAddress(to).toString();
+        }
+        return factory.createAddress(requestUri).toString();
+    }
+
+    /**
+     * From of the outbound leg: the calling number at Trunkline's own address, never the caller's host, so the
+     * far side learns nothing of the near side's topology.
+     */
+    String from(Forward forward, String displayName, String localHost) {
+        SipURI uri = factory.createSipURI(forward.callingNumber().isEmpty() ? "anonymous" : forward.callingNumber(),
+                localHost);
+        Address address = factory.createAddress(uri);
+        if (displayName != null && !displayName.isBlank()) {
+            address.setDisplayName(displayName);
+        }
+        return address.toString();
+    }
+}

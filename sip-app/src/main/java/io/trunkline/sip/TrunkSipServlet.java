@@ -1,0 +1,141 @@
+package io.trunkline.sip;
+
+import io.trunkline.runtime.TrunklineRuntime;
+import io.trunkline.runtime.TrunklineSettings;
+
+import javax.servlet.ServletException;
+import javax.servlet.sip.SipFactory;
+import javax.servlet.sip.SipServlet;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Trunkline's only SIP servlet: dispatches each method to {@link B2buaCalls}. Failures are answered with a status
+ * and logged here; no exception reaches the container, which would otherwise choose the answer itself.
+ */
+@javax.servlet.sip.annotation.SipServlet(name = "trunkline", loadOnStartup = 1)
+public class TrunkSipServlet extends SipServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(TrunkSipServlet.class.getName());
+    private static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO";
+
+    private transient B2buaCalls calls;
+    private transient OptionsResponder options;
+
+    @Override
+    public void init() throws ServletException {
+        TrunklineRuntime trunkline = TrunklineRuntime.current();
+        TrunklineSettings settings = trunkline.settings();
+        SipFactory factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
+        calls = new B2buaCalls(trunkline.router(), trunkline.cdrWriter(), trunkline.clock(), new SipAddresses(factory),
+                settings.advertisedSipHost());
+        options = new OptionsResponder(trunkline.routing(), ALLOW);
+    }
+
+    @Override
+    protected void doInvite(SipServletRequest request) throws IOException {
+        try {
+            if (request.isInitial()) {
+                calls.start(request);
+            } else {
+                calls.relayInDialog(request);
+            }
+        } catch (IOException | RuntimeException e) {
+            fail(request, e);
+        }
+    }
+
+    @Override
+    protected void doAck(SipServletRequest request) throws IOException {
+        calls.relayAck(request);
+    }
+
+    @Override
+    protected void doBye(SipServletRequest request) throws IOException {
+        calls.relayBye(request);
+    }
+
+    @Override
+    protected void doCancel(SipServletRequest request) throws IOException {
+        calls.relayCancel(request);
+    }
+
+    @Override
+    protected void doOptions(SipServletRequest request) throws IOException {
+        if (request.isInitial()) {
+            options.answer(request);
+        } else {
+            relay(request);
+        }
+    }
+
+    @Override
+    protected void doUpdate(SipServletRequest request) throws IOException {
+        relay(request);
+    }
+
+    @Override
+    protected void doInfo(SipServletRequest request) throws IOException {
+        relay(request);
+    }
+
+    @Override
+    protected void doRegister(SipServletRequest request) throws IOException {
+        notAllowed(request);
+    }
+
+    @Override
+    protected void doMessage(SipServletRequest request) throws IOException {
+        notAllowed(request);
+    }
+
+    @Override
+    protected void doSubscribe(SipServletRequest request) throws IOException {
+        notAllowed(request);
+    }
+
+    @Override
+    protected void doPublish(SipServletRequest request) throws IOException {
+        notAllowed(request);
+    }
+
+    @Override
+    protected void doRefer(SipServletRequest request) throws IOException {
+        notAllowed(request);
+    }
+
+    @Override
+    protected void doResponse(SipServletResponse response) throws ServletException, IOException {
+        try {
+            calls.relayResponse(response);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Relaying " + response.getStatus() + " to " + response.getMethod() + " failed", e);
+        }
+    }
+
+    private void relay(SipServletRequest request) throws IOException {
+        try {
+            calls.relayInDialog(request);
+        } catch (IOException | RuntimeException e) {
+            fail(request, e);
+        }
+    }
+
+    /** RFC 3261 §21.4.6: 405 must list what is allowed. */
+    private static void notAllowed(SipServletRequest request) throws IOException {
+        SipServletResponse response = request.createResponse(405, "Method Not Allowed");
+        response.setHeader("Allow", ALLOW);
+        response.send();
+    }
+
+    private void fail(SipServletRequest request, Exception e) throws IOException {
+        LOG.log(Level.SEVERE, request.getMethod() + " " + request.getCallId() + " failed", e);
+        calls.failed(request);
+        if (!request.isCommitted()) {
+            request.createResponse(500, "Server Internal Error").send();
+        }
+    }
+}

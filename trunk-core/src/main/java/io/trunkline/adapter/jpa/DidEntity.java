@@ -1,0 +1,51 @@
+package io.trunkline.adapter.jpa;
+
+import io.trunkline.number.Destination;
+import io.trunkline.number.Did;
+import io.trunkline.number.E164Number;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Table;
+
+@Entity
+@Table(name = "did")
+public class DidEntity {
+    private static final String TRUNK = "TRUNK";
+    private static final String URI = "URI";
+
+    @Id
+    @Column(name = "number")
+    private String number;
+    @Column(name = "carrier_trunk", nullable = false)
+    private String carrierTrunk;
+    @Column(name = "destination_kind", nullable = false)
+    private String destinationKind;
+    @Column(name = "destination", nullable = false)
+    private String destination;
+
+    protected DidEntity() {
+    }
+
+    DidEntity(String number) {
+        this.number = number;
+    }
+
+    void update(Did did) {
+        carrierTrunk = did.carrierTrunk();
+        if (did.destination() instanceof Destination.ToUri uri) {
+            destinationKind = URI;
+            destination = uri.uri();
+        } else {
+            destinationKind = TRUNK;
+            destination = ((Destination.ToTrunk) did.destination()).trunkName();
+        }
+    }
+
+    Did toDomain() {
+        Destination target = URI.equals(destinationKind)
+                ? new Destination.ToUri(destination) : new Destination.ToTrunk(destination);
+        return new Did(new E164Number(number), carrierTrunk, target);
+    }
+}

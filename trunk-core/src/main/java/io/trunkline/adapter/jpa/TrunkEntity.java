@@ -1,0 +1,51 @@
+package io.trunkline.adapter.jpa;
+
+import io.trunkline.trunk.Trunk;
+import io.trunkline.trunk.TrunkRole;
+
+import javax.persistence.CollectionTable;
+import javax.persistence.Column;
+import javax.persistence.ElementCollection;
+import javax.persistence.Entity;
+import javax.persistence.FetchType;
+import javax.persistence.Id;
+import javax.persistence.JoinColumn;
+import javax.persistence.OrderColumn;
+import javax.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+@Entity
+@Table(name = "trunk")
+public class TrunkEntity {
+    @Id
+    @Column(name = "name")
+    private String name;
+    @Column(name = "role", nullable = false)
+    private String role;
+    @Column(name = "default_region", nullable = false)
+    private String defaultRegion;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "trunk_gateway", joinColumns = @JoinColumn(name = "trunk_name"))
+    @OrderColumn(name = "position")
+    private List<GatewayEmbeddable> gateways = new ArrayList<>();
+
+    protected TrunkEntity() {
+    }
+
+    TrunkEntity(String name) {
+        this.name = name;
+    }
+
+    void update(Trunk trunk) {
+        role = trunk.role().name();
+        defaultRegion = trunk.defaultRegion();
+        gateways.clear();
+        trunk.gateways().forEach(g -> gateways.add(GatewayEmbeddable.of(g)));
+    }
+
+    Trunk toDomain() {
+        return new Trunk(name, TrunkRole.valueOf(role), defaultRegion,
+                gateways.stream().map(GatewayEmbeddable::toDomain).toList());
+    }
+}

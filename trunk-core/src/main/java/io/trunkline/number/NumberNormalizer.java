@@ -1,0 +1,59 @@
+package io.trunkline.number;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/**
+ * Reads the user part of a SIP or tel URI as a telephone number and normalises it to E.164.
+ * Accepts E.164 ("+442079460000"), national ("02079460000" on a GB trunk), international with an access code
+ * ("0044..." / "011..." as libphonenumber knows per region) and visual separators (RFC 3966 §5.1.1).
+ */
+public final class NumberNormalizer {
+    private static final int MAX_INPUT_LENGTH = 64;
+    private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
+
+    /**
+     * @param dialled       the URI user part, possibly with ";phone-context=..." or other parameters
+     * @param defaultRegion ISO region of the trunk the number arrived on, for national-format numbers
+     * @throws MalformedNumberException when the string is not a possible number in any reading
+     */
+    public NormalizedNumber normalize(String dialled, String defaultRegion) throws MalformedNumberException {
+        String candidate = stripParameters(dialled);
+        if (candidate.isEmpty()) {
+            throw new MalformedNumberException("no number dialled");
+        }
+        if (candidate.length() > MAX_INPUT_LENGTH) {
+            throw new MalformedNumberException("number too long");
+        }
+        PhoneNumber parsed = parse(candidate, defaultRegion);
+        if (!phoneNumbers.isPossibleNumber(parsed)) {
+            throw new MalformedNumberException("'" + candidate + "' is not a possible number");
+        }
+        String e164 = phoneNumbers.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
+        boolean valid = phoneNumbers.isValidNumber(parsed);
+        NumberType type = valid ? NumberType.valueOf(phoneNumbers.getNumberType(parsed).name()) : NumberType.UNKNOWN;
+        String region = phoneNumbers.getRegionCodeForNumber(parsed);
+        return new NormalizedNumber(new E164Number(e164), type, region == null ? "ZZ" : region, valid);
+    }
+
+    private PhoneNumber parse(String candidate, String defaultRegion) throws MalformedNumberException {
+        if (!candidate.matches("[+0-9()\\-. ]+")) {
+            throw new MalformedNumberException("'" + candidate + "' contains characters that are not digits");
+        }
+        try {
+            return phoneNumbers.parse(candidate, defaultRegion);
+        } catch (NumberParseException e) {
+            throw new MalformedNumberException("'" + candidate + "' cannot be read as a number: " + e.getMessage());
+        }
+    }
+
+    /** Drops URI parameters such as ";phone-context=" or ";npdi" (RFC 3966 §3) and surrounding blanks. */
+    private static String stripParameters(String dialled) {
+        if (dialled == null) {
+            return "";
+        }
+        int semicolon = dialled.indexOf(';');
+        return (semicolon >= 0 ? dialled.substring(0, semicolon) : dialled).trim();
+    }
+}

@@ -1,0 +1,131 @@
+package io.trunkline.runtime;
+
+import io.trunkline.adapter.jpa.DatabaseMigrations;
+import io.trunkline.adapter.jpa.JpaCdrStore;
+import io.trunkline.adapter.jpa.JpaNumberDirectory;
+import io.trunkline.adapter.jpa.JpaRouteTable;
+import io.trunkline.adapter.jpa.JpaTransactions;
+import io.trunkline.adapter.jpa.JpaTrunkRepository;
+import io.trunkline.cdr.BatchingCdrWriter;
+import io.trunkline.cdr.CdrStore;
+import io.trunkline.number.NumberDirectory;
+import io.trunkline.number.NumberNormalizer;
+import io.trunkline.routing.CallRouter;
+import io.trunkline.routing.LiveRoutingConfiguration;
+import io.trunkline.routing.RouteTable;
+import io.trunkline.trunk.TrunkRepository;
+
+import javax.persistence.EntityManagerFactory;
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * One Trunkline per application. Both web modules {@link #acquire} it when they start and {@link #release} it when
+ * they stop; the first start migrates the schema and loads the routing configuration, the last stop drains the CDR
+ * queue, so no CDR is lost whichever module the server stops first.
+ */
+public final class TrunklineRuntime {
+    private static final System.Logger LOG = System.getLogger(TrunklineRuntime.class.getName());
+    private static TrunklineRuntime instance;
+    private static int users;
+
+    private final TrunklineSettings settings;
+    private final Clock clock = Clock.systemUTC();
+    private final TrunkRepository trunks;
+    private final NumberDirectory numbers;
+    private final RouteTable routes;
+    private final CdrStore cdrStore;
+    private final LiveRoutingConfiguration routing;
+    private final NumberNormalizer normalizer = new NumberNormalizer();
+    private final CallRouter router;
+    private final BatchingCdrWriter cdrWriter;
+
+    private TrunklineRuntime(TrunklineSettings settings, EntityManagerFactory factory, ThreadFactory threads) {
+        this.settings = settings;
+        JpaTransactions tx = new JpaTransactions(factory);
+        this.trunks = new JpaTrunkRepository(tx);
+        this.numbers = new JpaNumberDirectory(tx);
+        this.routes = new JpaRouteTable(tx);
+        this.cdrStore = new JpaCdrStore(tx);
+        this.routing = new LiveRoutingConfiguration(trunks, numbers, routes, new DnsHostResolver());
+        this.routing.reload();
+        this.router = new CallRouter(routing, normalizer);
+        this.cdrWriter = new BatchingCdrWriter(cdrStore, threads, settings.cdrQueueCapacity(), settings.cdrBatchSize());
+    }
+
+    /**
+     * Starts Trunkline on first use (schema migration, configuration load) and counts the module as a user.
+     *
+     * @param threads where the CDR writer's thread comes from (the container's managed thread factory)
+     */
+    public static synchronized TrunklineRuntime acquire(DataSource dataSource, EntityManagerFactory factory,
+                                                        ThreadFactory threads) {
+        if (instance == null) {
+            TrunklineSettings settings = TrunklineSettings.fromEnvironment();
+            int applied = DatabaseMigrations.migrate(dataSource);
+            LOG.log(System.Logger.Level.INFO, "Database schema current (" + applied + " migrations applied now)");
+            instance = new TrunklineRuntime(settings, factory, threads);
+        }
+        users++;
+        return instance;
+    }
+
+    /** The running instance, for code called after its module acquired it. */
+    public static synchronized TrunklineRuntime current() {
+        if (instance == null) {
+            throw new IllegalStateException("Trunkline has not been started by a module yet");
+        }
+        return instance;
+    }
+
+    public static synchronized void release() {
+        if (users > 0 && --users == 0) {
+            instance.cdrWriter.close(Duration.ofSeconds(30));
+            LOG.log(System.Logger.Level.INFO, "Trunkline stopped; " + instance.cdrWriter.storedCount()
+                    + " CDRs stored since start");
+            instance = null;
+        }
+    }
+
+    public TrunklineSettings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public CallRouter router() {
+        return router;
+    }
+
+    public NumberNormalizer normalizer() {
+        return normalizer;
+    }
+
+    public BatchingCdrWriter cdrWriter() {
+        return cdrWriter;
+    }
+
+    public LiveRoutingConfiguration routing() {
+        return routing;
+    }
+
+    public TrunkRepository trunks() {
+        return trunks;
+    }
+
+    public NumberDirectory numbers() {
+        return numbers;
+    }
+
+    public RouteTable routes() {
+        return routes;
+    }
+
+    public CdrStore cdrStore() {
+        return cdrStore;
+    }
+}

@@ -1,0 +1,62 @@
+package io.trunkline.runtime;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Application settings read from the environment once at start-up and checked there, so that a bad value stops the
+ * start with a message naming it instead of failing the first call. Listening ports and the database are server
+ * settings (deploy-descriptors/liberty/server.xml); these are the application's own.
+ *
+ * <table>
+ *   <tr><th>variable</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>TRUNKLINE_SIP_ADVERTISED_HOST</td><td>(the address a call arrived on)</td>
+ *       <td>host put in the From of outbound legs; set it to the public address behind NAT</td></tr>
+ *   <tr><td>TRUNKLINE_CDR_QUEUE_CAPACITY</td><td>100000</td><td>CDRs waiting for the database before
+ *       signalling threads store them themselves</td></tr>
+ *   <tr><td>TRUNKLINE_CDR_BATCH_SIZE</td><td>200</td><td>CDRs stored per transaction</td></tr>
+ *   <tr><td>TRUNKLINE_ADMIN_PASSWORD</td><td>(generated on first start, printed once)</td>
+ *       <td>password of the admin user of the console and REST API</td></tr>
+ * </table>
+ */
+public record TrunklineSettings(Optional<String> advertisedSipHost, int cdrQueueCapacity, int cdrBatchSize,
+                                Optional<String> adminPassword) {
+
+    public static TrunklineSettings fromEnvironment() {
+        return from(System::getenv);
+    }
+
+    public static TrunklineSettings from(Map<String, String> values) {
+        return from(values::get);
+    }
+
+    public static TrunklineSettings from(Function<String, String> source) {
+        return new TrunklineSettings(
+                optional(source, "TRUNKLINE_SIP_ADVERTISED_HOST"),
+                positive(source, "TRUNKLINE_CDR_QUEUE_CAPACITY", 100_000),
+                positive(source, "TRUNKLINE_CDR_BATCH_SIZE", 200),
+                optional(source, "TRUNKLINE_ADMIN_PASSWORD"));
+    }
+
+    private static Optional<String> optional(Function<String, String> source, String name) {
+        String value = source.apply(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    private static int positive(Function<String, String> source, String name, int defaultValue) {
+        String value = source.apply(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the variable's name
+        }
+        throw new IllegalStateException(name + " must be a positive whole number, not '" + value + "'");
+    }
+}

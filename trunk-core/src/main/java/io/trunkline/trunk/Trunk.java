@@ -1,0 +1,39 @@
+package io.trunkline.trunk;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A SIP trunk: a named peer with one or more gateways.
+ *
+ * @param name          unique, URL-safe identifier chosen by the administrator
+ * @param role          carrier or PBX side
+ * @param defaultRegion ISO 3166-1 alpha-2 region used to read national-format numbers received on this trunk
+ * @param gateways      addresses of the peer, in the order they are tried
+ */
+public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways) {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+    private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
+
+    public Trunk {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidConfigurationException("name",
+                    "must be 1-63 lower-case letters, digits, '-' or '_', starting with a letter or digit");
+        }
+        if (role == null) {
+            throw new InvalidConfigurationException("role", "is required (CARRIER or PBX)");
+        }
+        defaultRegion = defaultRegion == null || defaultRegion.isBlank()
+                ? "US" : defaultRegion.trim().toUpperCase(Locale.ROOT);
+        if (!REGION.matcher(defaultRegion).matches()) {
+            throw new InvalidConfigurationException("defaultRegion", "must be an ISO 3166-1 alpha-2 code such as US or GB");
+        }
+        gateways = gateways == null ? List.of() : List.copyOf(gateways);
+    }
+
+    /** The gateway a new call is sent to first, if the trunk has any. */
+    public java.util.Optional<Gateway> primaryGateway() {
+        return gateways.stream().findFirst();
+    }
+}
