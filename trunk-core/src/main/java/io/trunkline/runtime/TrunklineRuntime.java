@@ -10,6 +10,7 @@ import io.trunkline.cdr.BatchingCdrWriter;
 import io.trunkline.cdr.CdrStore;
 import io.trunkline.number.NumberDirectory;
 import io.trunkline.number.NumberNormalizer;
+import io.trunkline.provisioning.Provisioning;
 import io.trunkline.routing.CallRouter;
 import io.trunkline.routing.LiveRoutingConfiguration;
 import io.trunkline.routing.RouteTable;
@@ -41,6 +42,7 @@ public final class TrunklineRuntime {
     private final NumberNormalizer normalizer = new NumberNormalizer();
     private final CallRouter router;
     private final BatchingCdrWriter cdrWriter;
+    private final Provisioning provisioning;
 
     private TrunklineRuntime(TrunklineSettings settings, EntityManagerFactory factory, ThreadFactory threads) {
         this.settings = settings;
@@ -52,6 +54,7 @@ public final class TrunklineRuntime {
         this.routing = new LiveRoutingConfiguration(trunks, numbers, routes, new DnsHostResolver());
         this.routing.reload();
         this.router = new CallRouter(routing, normalizer);
+        this.provisioning = new Provisioning(trunks, numbers, routes, routing);
         this.cdrWriter = new BatchingCdrWriter(cdrStore, threads, settings.cdrQueueCapacity(), settings.cdrBatchSize());
     }
 
@@ -123,6 +126,10 @@ public final class TrunklineRuntime {
 
     public RouteTable routes() {
         return routes;
+    }
+
+    public Provisioning provisioning() {
+        return provisioning;
     }
 
     public CdrStore cdrStore() {

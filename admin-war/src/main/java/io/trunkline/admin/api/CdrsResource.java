@@ -1,0 +1,54 @@
+package io.trunkline.admin.api;
+
+import io.trunkline.cdr.CdrFilter;
+import io.trunkline.cdr.CdrStore;
+import io.trunkline.trunk.InvalidConfigurationException;
+
+import javax.enterprise.context.RequestScoped;
+import javax.inject.Inject;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** CDRs, newest first, paged, filtered by trunk, number, Call-ID, time window and final status. */
+@Path("cdrs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CdrsResource {
+    static final int MAX_PAGE_SIZE = 500;
+
+    @Inject
+    CdrStore cdrs;
+
+    @GET
+    public CdrJson.Page list(@QueryParam("trunk") String trunk, @QueryParam("number") String number,
+                             @QueryParam("callId") String callId, @QueryParam("from") String from,
+                             @QueryParam("to") String to, @QueryParam("status") Integer status,
+                             @QueryParam("page") @DefaultValue("0") int page,
+                             @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0) {
+            throw new InvalidConfigurationException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidConfigurationException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        CdrFilter filter = new CdrFilter(trunk, number, callId, instant("from", from), instant("to", to), status);
+        return CdrJson.Page.of(cdrs.find(filter, page, size));
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidConfigurationException(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+        }
+    }
+}

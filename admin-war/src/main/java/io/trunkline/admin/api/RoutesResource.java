@@ -1,0 +1,78 @@
+package io.trunkline.admin.api;
+
+import io.trunkline.provisioning.ConflictException;
+import io.trunkline.provisioning.Provisioning;
+import io.trunkline.routing.Route;
+
+import javax.enterprise.context.RequestScoped;
+import javax.inject.Inject;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriBuilder;
+import java.util.List;
+
+/** Outbound routes by prefix. In URLs the default route (empty prefix) is spelt "default". */
+@Path("routes")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RoutesResource {
+    private static final String DEFAULT_ROUTE = "default";
+
+    @Inject
+    Provisioning provisioning;
+
+    @GET
+    public List<RouteJson> list() {
+        return provisioning.routes().stream().map(RouteJson::of).toList();
+    }
+
+    @GET
+    @Path("{prefix}")
+    public RouteJson get(@PathParam("prefix") String prefix) {
+        return RouteJson.of(provisioning.route(fromPath(prefix)));
+    }
+
+    @POST
+    public Response create(RouteJson body) {
+        Route route = RequestBodies.required(body).toDomain(null);
+        if (provisioning.routes().stream().anyMatch(r -> r.prefix().equals(route.prefix()))) {
+            throw new ConflictException("a route for prefix '" + route.prefix() + "' exists; PUT /routes/"
+                    + toPath(route.prefix()) + " replaces it");
+        }
+        provisioning.saveRoute(route);
+        return Response.created(UriBuilder.fromPath("routes/{p}").build(toPath(route.prefix())))
+                .entity(RouteJson.of(route)).build();
+    }
+
+    @PUT
+    @Path("{prefix}")
+    public Response put(@PathParam("prefix") String prefix, RouteJson body) {
+        Route route = RequestBodies.required(body).toDomain(fromPath(prefix));
+        boolean created = provisioning.saveRoute(route);
+        return Response.status(created ? 201 : 200).entity(RouteJson.of(route)).build();
+    }
+
+    @DELETE
+    @Path("{prefix}")
+    public Response delete(@PathParam("prefix") String prefix) {
+        provisioning.deleteRoute(new Route(fromPath(prefix), "-").prefix());
+        return Response.noContent().build();
+    }
+
+    private static String fromPath(String prefix) {
+        return DEFAULT_ROUTE.equals(prefix) ? "" : prefix;
+    }
+
+    private static String toPath(String prefix) {
+        return prefix.isEmpty() ? DEFAULT_ROUTE : prefix;
+    }
+}

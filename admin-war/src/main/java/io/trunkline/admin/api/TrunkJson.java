@@ -1,0 +1,71 @@
+package io.trunkline.admin.api;
+
+import io.trunkline.trunk.Gateway;
+import io.trunkline.trunk.InvalidConfigurationException;
+import io.trunkline.trunk.Transport;
+import io.trunkline.trunk.Trunk;
+import io.trunkline.trunk.TrunkRole;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** JSON form of a trunk. Public fields: JSON-B 1.0 binds neither records nor constructor parameters. */
+public class TrunkJson {
+    public String name;
+    public String role;
+    public String defaultRegion;
+    public List<GatewayJson> gateways = new ArrayList<>();
+
+    public static class GatewayJson {
+        public String host;
+        public Integer port;
+        public String transport;
+    }
+
+    static TrunkJson of(Trunk trunk) {
+        TrunkJson json = new TrunkJson();
+        json.name = trunk.name();
+        json.role = trunk.role().name();
+        json.defaultRegion = trunk.defaultRegion();
+        for (Gateway g : trunk.gateways()) {
+            GatewayJson gateway = new GatewayJson();
+            gateway.host = g.host();
+            gateway.port = g.port();
+            gateway.transport = g.transport().name();
+            json.gateways.add(gateway);
+        }
+        return json;
+    }
+
+    Trunk toDomain(String pathName) {
+        if (name != null && pathName != null && !name.equals(pathName)) {
+            throw new InvalidConfigurationException("name", "differs from the name in the URL");
+        }
+        return new Trunk(pathName != null ? pathName : name, role(role), defaultRegion, gateways());
+    }
+
+    private List<Gateway> gateways() {
+        List<Gateway> result = new ArrayList<>();
+        if (gateways != null) {
+            for (GatewayJson g : gateways) {
+                if (g == null) {
+                    throw new InvalidConfigurationException("gateways", "must not contain null");
+                }
+                result.add(new Gateway(g.host, g.port == null ? 0 : g.port, Transport.parse(g.transport)));
+            }
+        }
+        return result;
+    }
+
+    private static TrunkRole role(String value) {
+        if (value == null) {
+            throw new InvalidConfigurationException("role", "is required (CARRIER or PBX)");
+        }
+        try {
+            return TrunkRole.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("role", "must be CARRIER or PBX, not '" + value + "'");
+        }
+    }
+}
