@@ -2,6 +2,7 @@ package io.trunkline.runtime;
 
 import io.trunkline.adapter.jpa.DatabaseMigrations;
 import io.trunkline.adapter.jpa.JpaCdrStore;
+import io.trunkline.adapter.jpa.JpaCredentialStore;
 import io.trunkline.adapter.jpa.JpaNumberDirectory;
 import io.trunkline.adapter.jpa.JpaRouteTable;
 import io.trunkline.adapter.jpa.JpaTransactions;
@@ -14,6 +15,7 @@ import io.trunkline.provisioning.Provisioning;
 import io.trunkline.routing.CallRouter;
 import io.trunkline.routing.LiveRoutingConfiguration;
 import io.trunkline.routing.RouteTable;
+import io.trunkline.security.AdminAccount;
 import io.trunkline.trunk.TrunkRepository;
 
 import javax.persistence.EntityManagerFactory;
@@ -43,6 +45,7 @@ public final class TrunklineRuntime {
     private final CallRouter router;
     private final BatchingCdrWriter cdrWriter;
     private final Provisioning provisioning;
+    private final AdminAccount adminAccount;
 
     private TrunklineRuntime(TrunklineSettings settings, EntityManagerFactory factory, ThreadFactory threads) {
         this.settings = settings;
@@ -55,6 +58,9 @@ public final class TrunklineRuntime {
         this.routing.reload();
         this.router = new CallRouter(routing, normalizer);
         this.provisioning = new Provisioning(trunks, numbers, routes, routing);
+        this.adminAccount = AdminAccount.establish(settings.adminPassword(), new JpaCredentialStore(tx),
+                password -> LOG.log(System.Logger.Level.WARNING, "Generated the admin password (shown only now; set "
+                        + "TRUNKLINE_ADMIN_PASSWORD to choose one): " + password));
         this.cdrWriter = new BatchingCdrWriter(cdrStore, threads, settings.cdrQueueCapacity(), settings.cdrBatchSize());
     }
 
@@ -130,6 +136,10 @@ public final class TrunklineRuntime {
 
     public Provisioning provisioning() {
         return provisioning;
+    }
+
+    public AdminAccount adminAccount() {
+        return adminAccount;
     }
 
     public CdrStore cdrStore() {

@@ -3,10 +3,12 @@ package io.trunkline.admin.api;
 import io.trunkline.cdr.CallDetailRecord;
 import io.trunkline.cdr.CdrPage;
 
+import javax.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
 
-/** JSON form of a CDR; times are ISO-8601 UTC strings. */
+/** JSON form of a CDR; times are ISO-8601 UTC strings; events that did not happen are explicit nulls. */
+@JsonbNillable
 public class CdrJson {
     public Long id;
     public String inboundCallId;

@@ -15,6 +15,9 @@ import java.time.Instant;
 @Entity
 @Table(name = "cdr")
 public class CdrEntity {
+    private static final int CALL_ID_COLUMN = 255;
+    private static final int NUMBER_COLUMN = 128;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "cdr_seq")
     @SequenceGenerator(name = "cdr_seq", sequenceName = "cdr_seq", allocationSize = 50)
@@ -51,10 +54,10 @@ public class CdrEntity {
 
     static CdrEntity of(CallDetailRecord r) {
         CdrEntity e = new CdrEntity();
-        e.inboundCallId = r.inboundCallId();
-        e.outboundCallId = r.outboundCallId();
-        e.callingNumber = truncate(r.callingNumber());
-        e.calledNumber = truncate(r.calledNumber());
+        e.inboundCallId = truncate(r.inboundCallId(), CALL_ID_COLUMN);
+        e.outboundCallId = truncate(r.outboundCallId(), CALL_ID_COLUMN);
+        e.callingNumber = truncate(r.callingNumber(), NUMBER_COLUMN);
+        e.calledNumber = truncate(r.calledNumber(), NUMBER_COLUMN);
         e.inboundTrunk = r.inboundTrunk();
         e.outboundTrunk = r.outboundTrunk();
         e.invitedAt = r.invitedAt();
@@ -67,9 +70,12 @@ public class CdrEntity {
         return e;
     }
 
-    /** Caller-supplied strings are bounded by the column, never a reason to lose the record. */
-    private static String truncate(String value) {
-        return value == null || value.length() <= 128 ? value : value.substring(0, 128);
+    /**
+     * Caller-supplied strings are bounded by the column, never a reason to lose the record. Call-IDs count: RFC 3261
+     * §25.1 sets no length limit, and one overlong Call-ID would otherwise fail its whole batch on every retry.
+     */
+    private static String truncate(String value, int column) {
+        return value == null || value.length() <= column ? value : value.substring(0, column);
     }
 
     CallDetailRecord toDomain() {

@@ -1,0 +1,85 @@
+package io.trunkline.admin.console;
+
+import io.trunkline.cdr.CallDetailRecord;
+import io.trunkline.cdr.CdrFilter;
+import io.trunkline.number.Destination;
+import io.trunkline.number.Did;
+import io.trunkline.runtime.TrunklineRuntime;
+import io.trunkline.trunk.Gateway;
+import io.trunkline.trunk.Trunk;
+
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The minimal console: trunks, numbers and the 50 most recent CDRs on one page. */
+@WebServlet(urlPatterns = {"", "/console"})
+public class ConsoleServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final int RECENT_CDRS = 50;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        TrunklineRuntime trunkline = TrunklineRuntime.current();
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'");
+        PrintWriter out = response.getWriter();
+        out.println("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Trunkline</title>"
+                + "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:2em}"
+                + "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}th{background:#eee}</style>"
+                + "</head><body><h1>Trunkline</h1>");
+        trunks(out, trunkline.provisioning().trunks());
+        numbers(out, trunkline.provisioning().numbers());
+        cdrs(out, trunkline.cdrStore().find(CdrFilter.none(), 0, RECENT_CDRS).items());
+        out.println("</body></html>");
+    }
+
+    private static void trunks(PrintWriter out, List<Trunk> trunks) {
+        out.println("<h2>Trunks</h2><table id=\"trunks\"><tr><th>Name</th><th>Role</th><th>Region</th>"
+                + "<th>Gateways</th></tr>");
+        for (Trunk t : trunks) {
+            String gateways = t.gateways().stream().map(ConsoleServlet::gateway).collect(Collectors.joining(", "));
+            row(out, t.name(), t.role(), t.defaultRegion(), gateways);
+        }
+        out.println("</table>");
+    }
+
+    private static String gateway(Gateway g) {
+        return g.host() + ":" + g.port() + " " + g.transport();
+    }
+
+    private static void numbers(PrintWriter out, List<Did> numbers) {
+        out.println("<h2>Numbers</h2><table id=\"numbers\"><tr><th>Number</th><th>Carrier trunk</th>"
+                + "<th>Destination</th></tr>");
+        for (Did d : numbers) {
+            String destination = d.destination() instanceof Destination.ToUri uri
+                    ? uri.uri() : "trunk " + ((Destination.ToTrunk) d.destination()).trunkName();
+            row(out, d.number(), d.carrierTrunk(), destination);
+        }
+        out.println("</table>");
+    }
+
+    private static void cdrs(PrintWriter out, List<CallDetailRecord> cdrs) {
+        out.println("<h2>Recent calls</h2><table id=\"cdrs\"><tr><th>Started</th><th>From</th><th>To</th>"
+                + "<th>In</th><th>Out</th><th>Status</th><th>Ended by</th><th>Duration (s)</th></tr>");
+        for (CallDetailRecord c : cdrs) {
+            row(out, c.invitedAt(), c.callingNumber(), c.calledNumber(), c.inboundTrunk(), c.outboundTrunk(),
+                    c.finalStatus(), c.hangupParty(), String.format("%.1f", c.duration().toMillis() / 1000.0));
+        }
+        out.println("</table>");
+    }
+
+    private static void row(PrintWriter out, Object... cells) {
+        out.print("<tr>");
+        for (Object cell : cells) {
+            out.print("<td>" + Html.escape(cell) + "</td>");
+        }
+        out.println("</tr>");
+    }
+}

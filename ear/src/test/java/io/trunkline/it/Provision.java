@@ -1,0 +1,43 @@
+package io.trunkline.it;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Sets up trunks, DIDs and routes through the REST API, with names and numbers unique to the calling test. */
+final class Provision {
+    private final TrunklineApi api;
+
+    Provision(TrunklineApi api) {
+        this.api = api;
+    }
+
+    static String uniqueName(String base) {
+        return base + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+    }
+
+    /** A US number in the 415 area, unique enough for one test run. */
+    static String uniqueUsNumber() {
+        return "+1415" + (2000000 + ThreadLocalRandom.current().nextInt(7999999));
+    }
+
+    String trunk(String base, String role, int port) throws Exception {
+        String name = uniqueName(base);
+        TrunklineApi.Reply reply = api.post("/api/v1/trunks", "{\"name\":\"" + name + "\",\"role\":\"" + role
+                + "\",\"defaultRegion\":\"US\",\"gateways\":[{\"host\":\"127.0.0.1\",\"port\":" + port + "}]}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return name;
+    }
+
+    void did(String number, String carrier, String pbx) throws Exception {
+        TrunklineApi.Reply reply = api.post("/api/v1/numbers", "{\"number\":\"" + number + "\",\"trunk\":\"" + carrier
+                + "\",\"destination\":{\"trunk\":\"" + pbx + "\"}}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    }
+
+    void route(String prefix, String carrier) throws Exception {
+        TrunklineApi.Reply reply = api.put("/api/v1/routes/" + (prefix.isEmpty() ? "default" : prefix),
+                "{\"trunk\":\"" + carrier + "\"}");
+        assertThat(reply.status()).as(reply.body()).isIn(200, 201);
+    }
+}

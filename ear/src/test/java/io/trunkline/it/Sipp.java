@@ -1,0 +1,96 @@
+package io.trunkline.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real sipp process playing a carrier or a PBX against Trunkline. Every instance gets its own SIP, media and
+ * control ports (PEERS.md: media ports 4 apart, explicit control port) so that tests never collide.
+ */
+final class Sipp implements AutoCloseable {
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger(25060);
+    private static final Path SCENARIOS = Path.of("target", "test-classes", "sipp").toAbsolutePath();
+
+    final int sipPort;
+    private final String address;
+    private final Path logDir;
+    private final List<String> command = new ArrayList<>();
+    private Process process;
+
+    private Sipp(String address) throws IOException {
+        this.address = address;
+        this.sipPort = NEXT_PORT.getAndAdd(10);
+        this.logDir = Files.createDirectories(Path.of("target", "sipp-logs", "sipp-" + sipPort).toAbsolutePath());
+    }
+
+    /** A sipp bound to 127.0.0.1 on a fresh port. */
+    static Sipp onLoopback() throws IOException {
+        return new Sipp("127.0.0.1");
+    }
+
+    /** A sipp bound to another loopback address, as a host that is no configured trunk. */
+    static Sipp onAddress(String address) throws IOException {
+        return new Sipp(address);
+    }
+
+    /** Runs a server-side scenario (PBX or carrier answering) in the background. */
+    Sipp serve(String scenario, int calls) throws IOException {
+        start(scenario, List.of("-m", Integer.toString(calls)));
+        return this;
+    }
+
+    /**
+     * Places calls to {@code number} at Trunkline from {@code callingNumber} and waits for sipp to finish.
+     *
+     * @return sipp's exit status: 0 when every call went as the scenario says
+     */
+    int call(String scenario, int sipTarget, String number, String callingNumber, int calls) throws Exception {
+        Path injection = logDir.resolve("calling.csv");
+        Files.writeString(injection, "SEQUENTIAL\n" + callingNumber + ";\n");
+        start(scenario, List.of("127.0.0.1:" + sipTarget, "-s", number, "-inf", injection.toString(),
+                "-m", Integer.toString(calls), "-r", "10"));
+        return await(60);
+    }
+
+    private void start(String scenario, List<String> extra) throws IOException {
+        command.addAll(List.of("sipp", "-sf", SCENARIOS.resolve(scenario).toString(),
+                "-i", address, "-p", Integer.toString(sipPort),
+                "-mi", address, "-mp", Integer.toString(sipPort + 4), "-cp", Integer.toString(sipPort + 8),
+                "-nostdin", "-recv_timeout", "15000", "-timeout", "60s", "-trace_err", "-trace_msg",
+                "-message_file", logDir.resolve("messages.log").toString(),
+                "-error_file", logDir.resolve("errors.log").toString()));
+        command.addAll(extra);
+        process = new ProcessBuilder(command).directory(logDir.toFile())
+                .redirectErrorStream(true).redirectOutput(logDir.resolve("stdout.log").toFile()).start();
+    }
+
+    /** Waits for sipp to end by itself; returns its exit status. */
+    int await(int seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("sipp " + command + " did not finish in " + seconds + " s; see " + logDir);
+        }
+        return process.exitValue();
+    }
+
+    /** What sipp exchanged, for failure messages. */
+    String messages() {
+        try {
+            return Files.readString(logDir.resolve("messages.log"));
+        } catch (IOException e) {
+            return "(no message log in " + logDir + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}

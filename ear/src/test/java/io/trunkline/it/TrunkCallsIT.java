@@ -1,0 +1,158 @@
+package io.trunkline.it;
+
+import org.junit.jupiter.api.Test;
+
+import javax.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Calls routed through a running Trunkline between real sipp peers: a carrier calling a DID that a PBX answers, a
+ * PBX calling out by prefix, and the calls Trunkline must refuse. Each asserts what a user sees: the SIP outcome at
+ * both peers and the CDR in the REST API.
+ */
+class TrunkCallsIT {
+    private static final int SIP = TrunklineApi.SIP_PORT;
+    private final TrunklineApi api = new TrunklineApi();
+    private final Provision provision = new Provision(api);
+
+    @Test
+    void carrierCallToDidIsAnsweredByPbxAndHungUpByCaller() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = Provision.uniqueUsNumber();
+            String carrierTrunk = provision.trunk("carrier", "CARRIER", carrier.sipPort);
+            String pbxTrunk = provision.trunk("pbx", "PBX", pbx.sipPort);
+            provision.did(did, carrierTrunk, pbxTrunk);
+
+            pbx.serve("uas-answer-expect-bye.xml", 1);
+            // National format on a US trunk: Trunkline must normalise both numbers to E.164.
+            int callerExit = carrier.call("uac-call-and-hang-up.xml", SIP, did.substring(2), "4155550100", 1);
+
+            assertThat(callerExit).as(carrier.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            JsonObject cdr = cdrFor(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
+            assertThat(cdr.getString("inboundTrunk")).isEqualTo(carrierTrunk);
+            assertThat(cdr.getString("outboundTrunk")).isEqualTo(pbxTrunk);
+            assertThat(cdr.getString("callingNumber")).isEqualTo("+14155550100");
+            assertThat(cdr.getString("answeredAt")).isNotNull();
+            assertThat(cdr.getJsonNumber("durationMillis").longValue()).isBetween(900L, 10_000L);
+            assertTopologyHidden(cdr, carrier, pbx);
+        }
+    }
+
+    @Test
+    void pbxHangsUpFirstAndTheCarrierReceivesTheBye() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = Provision.uniqueUsNumber();
+            String carrierTrunk = provision.trunk("carrier", "CARRIER", carrier.sipPort);
+            provision.did(did, carrierTrunk, provision.trunk("pbx", "PBX", pbx.sipPort));
+
+            pbx.serve("uas-answer-then-hang-up.xml", 1);
+            int callerExit = carrier.call("uac-call-expect-bye.xml", SIP, did, "+14155550101", 1);
+
+            assertThat(callerExit).as(carrier.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            JsonObject cdr = cdrFor(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("CALLEE");
+        }
+    }
+
+    @Test
+    void callerCancelsWhileThePbxRings() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = Provision.uniqueUsNumber();
+            String carrierTrunk = provision.trunk("carrier", "CARRIER", carrier.sipPort);
+            provision.did(did, carrierTrunk, provision.trunk("pbx", "PBX", pbx.sipPort));
+
+            pbx.serve("uas-ring-expect-cancel.xml", 1);
+            int callerExit = carrier.call("uac-cancel-before-answer.xml", SIP, did, "+14155550102", 1);
+
+            assertThat(callerExit).as(carrier.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            JsonObject cdr = cdrFor(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(487);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
+            assertThat(cdr.isNull("answeredAt")).isTrue();
+            assertThat(cdr.getString("firstProvisionalAt")).isNotNull();
+        }
+    }
+
+    @Test
+    void unknownDidIsRefusedWith404() throws Exception {
+        try (Sipp carrier = Sipp.onLoopback()) {
+            provision.trunk("carrier", "CARRIER", carrier.sipPort);
+            String unassigned = Provision.uniqueUsNumber();
+
+            assertThat(carrier.call("uac-expect-404.xml", SIP, unassigned, "+14155550103", 1))
+                    .as(carrier.messages()).isZero();
+            JsonObject cdr = cdrFor(unassigned);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(404);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
+        }
+    }
+
+    @Test
+    void unknownSourceIsRefusedWith403() throws Exception {
+        // 127.0.0.2 is loopback too, but no trunk has a gateway there.
+        try (Sipp stranger = Sipp.onAddress("127.0.0.2")) {
+            assertThat(stranger.call("uac-expect-403.xml", SIP, Provision.uniqueUsNumber(), "+14155550104", 1))
+                    .as(stranger.messages()).isZero();
+        }
+    }
+
+    @Test
+    void malformedNumberIsRefusedWith484() throws Exception {
+        try (Sipp carrier = Sipp.onLoopback()) {
+            provision.trunk("carrier", "CARRIER", carrier.sipPort);
+            assertThat(carrier.call("uac-expect-484.xml", SIP, "12", "+14155550105", 1))
+                    .as(carrier.messages()).isZero();
+        }
+    }
+
+    @Test
+    void pbxCallLeavesOnTheCarrierOfTheLongestMatchingPrefix() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp ukCarrier = Sipp.onLoopback(); Sipp otherCarrier = Sipp.onLoopback()) {
+            String pbxTrunk = provision.trunk("pbx", "PBX", pbx.sipPort);
+            String uk = provision.trunk("carrier-uk", "CARRIER", ukCarrier.sipPort);
+            String other = provision.trunk("carrier-other", "CARRIER", otherCarrier.sipPort);
+            String prefix = "44" + (100 + (int) (Math.random() * 800));
+            provision.route(prefix.substring(0, 2), other);
+            provision.route(prefix, uk);
+            String dialled = "+" + prefix + "1234567";
+
+            ukCarrier.serve("uas-answer-expect-bye.xml", 1);
+            int callerExit = pbx.call("uac-call-and-hang-up.xml", SIP, dialled, "+14155550106", 1);
+
+            assertThat(callerExit).as(pbx.messages()).isZero();
+            assertThat(ukCarrier.await(20)).as(ukCarrier.messages()).isZero();
+            JsonObject cdr = cdrFor(dialled);
+            assertThat(cdr.getString("inboundTrunk")).isEqualTo(pbxTrunk);
+            assertThat(cdr.getString("outboundTrunk")).isEqualTo(uk);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
+        }
+    }
+
+    /** The callee must see nothing of the caller's dialog: not its Call-ID, nor its address and port. */
+    private static void assertTopologyHidden(JsonObject cdr, Sipp caller, Sipp callee) {
+        String inboundCallId = cdr.getString("inboundCallId");
+        assertThat(cdr.getString("outboundCallId")).isNotEqualTo(inboundCallId);
+        String seenByCallee = callee.messages();
+        assertThat(seenByCallee).contains(cdr.getString("outboundCallId"));
+        assertThat(seenByCallee).doesNotContain(inboundCallId);
+        assertThat(seenByCallee).doesNotContain("127.0.0.1:" + caller.sipPort);
+    }
+
+    /** The call's CDR, once the writer has stored it (off the signalling path, so shortly after the call). */
+    private JsonObject cdrFor(String number) throws Exception {
+        String query = "/api/v1/cdrs?number=" + URLEncoder.encode(number, StandardCharsets.UTF_8);
+        TrunklineApi.Reply reply = Eventually.await("a CDR for " + number, Duration.ofSeconds(10),
+                () -> api.get(query), r -> r.status() == 200 && r.json().getInt("total") > 0);
+        return reply.json().getJsonArray("items").getJsonObject(0);
+    }
+}

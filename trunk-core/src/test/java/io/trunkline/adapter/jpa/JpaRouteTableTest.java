@@ -1,0 +1,80 @@
+package io.trunkline.adapter.jpa;
+
+import io.trunkline.routing.Route;
+import io.trunkline.trunk.Gateway;
+import io.trunkline.trunk.Transport;
+import io.trunkline.trunk.Trunk;
+import io.trunkline.trunk.TrunkRole;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JpaRouteTableTest {
+    private final H2Database database = new H2Database();
+    private final JpaRouteTable routes = new JpaRouteTable(database.transactions);
+
+    @BeforeEach
+    void carriersExist() {
+        JpaTrunkRepository trunks = new JpaTrunkRepository(database.transactions);
+        for (String name : List.of("us-carrier", "uk-carrier", "london-carrier")) {
+            trunks.save(new Trunk(name, TrunkRole.CARRIER, "US", List.of(new Gateway("192.0.2.10", 5060,
+                    Transport.UDP))));
+        }
+    }
+
+    @AfterEach
+    void closeDatabase() throws Exception {
+        database.close();
+    }
+
+    @Test
+    void defaultRouteAndPrefixRoutesAreFoundAsSaved() {
+        routes.save(new Route("", "us-carrier"));
+        routes.save(new Route("44", "uk-carrier"));
+        routes.save(new Route("123456789012345", "london-carrier"));
+
+        assertThat(routes.find("")).contains(new Route("", "us-carrier"));
+        assertThat(routes.find("44")).contains(new Route("44", "uk-carrier"));
+        assertThat(routes.find("123456789012345")).contains(new Route("123456789012345", "london-carrier"));
+        assertThat(routes.find("4420")).isEmpty();
+    }
+
+    @Test
+    void listsAllRoutesByPrefix() {
+        routes.save(new Route("4420", "london-carrier"));
+        routes.save(new Route("", "us-carrier"));
+        routes.save(new Route("44", "uk-carrier"));
+
+        assertThat(routes.findAll()).containsExactly(new Route("", "us-carrier"), new Route("44", "uk-carrier"),
+                new Route("4420", "london-carrier"));
+    }
+
+    @Test
+    void savingAnExistingPrefixChangesItsCarrier() {
+        routes.save(new Route("44", "uk-carrier"));
+
+        routes.save(new Route("+44", "london-carrier"));
+
+        assertThat(routes.findAll()).containsExactly(new Route("44", "london-carrier"));
+    }
+
+    @Test
+    void deletedRouteIsGoneAndOthersStay() {
+        routes.save(new Route("", "us-carrier"));
+        routes.save(new Route("44", "uk-carrier"));
+
+        assertThat(routes.delete("")).isTrue();
+
+        assertThat(routes.find("")).isEmpty();
+        assertThat(routes.findAll()).containsExactly(new Route("44", "uk-carrier"));
+    }
+
+    @Test
+    void deletingAnUnknownPrefixReportsThatNothingWasThere() {
+        assertThat(routes.delete("44")).isFalse();
+    }
+}

@@ -1,0 +1,104 @@
+package io.trunkline.adapter.jpa;
+
+import io.trunkline.trunk.Gateway;
+import io.trunkline.trunk.Transport;
+import io.trunkline.trunk.Trunk;
+import io.trunkline.trunk.TrunkRole;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JpaTrunkRepositoryTest {
+    private static final Gateway SECOND_BY_NAME = new Gateway("sip2.carrier.example", 5080, Transport.TCP);
+    private static final Gateway FIRST_BY_NAME = new Gateway("sip1.carrier.example", 5061, Transport.TLS);
+    private static final Gateway BY_ADDRESS = new Gateway("192.0.2.10", 5060, Transport.UDP);
+
+    private final H2Database database = new H2Database();
+    private final JpaTrunkRepository trunks = new JpaTrunkRepository(database.transactions);
+
+    @AfterEach
+    void closeDatabase() throws Exception {
+        database.close();
+    }
+
+    @Test
+    void savedTrunkIsFoundWithItsGatewaysInTheOrderGiven() {
+        Trunk carrier = new Trunk("carrier", TrunkRole.CARRIER, "GB",
+                List.of(SECOND_BY_NAME, FIRST_BY_NAME, BY_ADDRESS));
+
+        trunks.save(carrier);
+
+        assertThat(trunks.findByName("carrier")).contains(carrier);
+        assertThat(trunks.findByName("carrier").orElseThrow().gateways())
+                .containsExactly(SECOND_BY_NAME, FIRST_BY_NAME, BY_ADDRESS);
+    }
+
+    @Test
+    void trunkWithoutGatewaysIsKept() {
+        trunks.save(new Trunk("spare", TrunkRole.PBX, "US", List.of()));
+
+        assertThat(trunks.findByName("spare")).contains(new Trunk("spare", TrunkRole.PBX, "US", List.of()));
+    }
+
+    @Test
+    void unknownTrunkIsNotFound() {
+        assertThat(trunks.findByName("nobody")).isEmpty();
+    }
+
+    @Test
+    void listsAllTrunksByName() {
+        trunks.save(new Trunk("pbx", TrunkRole.PBX, "US", List.of(BY_ADDRESS)));
+        trunks.save(new Trunk("carrier-b", TrunkRole.CARRIER, "US", List.of(SECOND_BY_NAME)));
+        trunks.save(new Trunk("carrier-a", TrunkRole.CARRIER, "US", List.of(FIRST_BY_NAME)));
+
+        assertThat(trunks.findAll()).extracting(Trunk::name).containsExactly("carrier-a", "carrier-b", "pbx");
+    }
+
+    @Test
+    void savingUnderAnExistingNameReplacesTheWholeDefinition() {
+        trunks.save(new Trunk("carrier", TrunkRole.CARRIER, "US", List.of(BY_ADDRESS, SECOND_BY_NAME, FIRST_BY_NAME)));
+
+        Trunk reordered = new Trunk("carrier", TrunkRole.PBX, "GB", List.of(FIRST_BY_NAME, BY_ADDRESS));
+        trunks.save(reordered);
+        assertThat(trunks.findByName("carrier")).contains(reordered);
+
+        Trunk grown = new Trunk("carrier", TrunkRole.PBX, "GB", List.of(SECOND_BY_NAME, FIRST_BY_NAME, BY_ADDRESS,
+                new Gateway("192.0.2.11", 5060, Transport.UDP)));
+        trunks.save(grown);
+        assertThat(trunks.findByName("carrier")).contains(grown);
+        assertThat(trunks.findAll()).containsExactly(grown);
+    }
+
+    @Test
+    void changingOneTrunkLeavesTheOthersAlone() {
+        Trunk other = new Trunk("other", TrunkRole.CARRIER, "US", List.of(SECOND_BY_NAME, FIRST_BY_NAME));
+        trunks.save(other);
+        trunks.save(new Trunk("carrier", TrunkRole.CARRIER, "US", List.of(BY_ADDRESS)));
+
+        trunks.save(new Trunk("carrier", TrunkRole.CARRIER, "US", List.of()));
+        trunks.delete("carrier");
+
+        assertThat(trunks.findByName("other")).contains(other);
+    }
+
+    @Test
+    void deletedTrunkIsGoneWithItsGateways() {
+        trunks.save(new Trunk("carrier", TrunkRole.CARRIER, "US", List.of(BY_ADDRESS, SECOND_BY_NAME)));
+
+        assertThat(trunks.delete("carrier")).isTrue();
+
+        assertThat(trunks.findByName("carrier")).isEmpty();
+        assertThat(trunks.findAll()).isEmpty();
+        Trunk recreated = new Trunk("carrier", TrunkRole.PBX, "US", List.of(FIRST_BY_NAME));
+        trunks.save(recreated);
+        assertThat(trunks.findByName("carrier")).contains(recreated);
+    }
+
+    @Test
+    void deletingAnUnknownTrunkReportsThatNothingWasThere() {
+        assertThat(trunks.delete("nobody")).isFalse();
+    }
+}

@@ -1,0 +1,131 @@
+package io.trunkline.number;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NumberNormalizerTest {
+    private final NumberNormalizer normalizer = new NumberNormalizer();
+
+    @Test
+    void e164InputStaysAsItIsWhateverTheTrunkRegion() throws Exception {
+        NormalizedNumber london = normalizer.normalize("+442079460000", "US");
+
+        assertThat(london.number()).isEqualTo(new E164Number("+442079460000"));
+        assertThat(london.region()).isEqualTo("GB");
+        assertThat(london.type()).isEqualTo(NumberType.FIXED_LINE);
+        assertThat(london.valid()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} on a {1} trunk is {2}")
+    @CsvSource({
+            "2125550199,        US, +12125550199",
+            "12125550199,       US, +12125550199",
+            "02079460000,       GB, +442079460000",
+            "07400123456,       GB, +447400123456",
+    })
+    void nationalFormatIsReadInTheTrunkRegion(String dialled, String region, String e164) throws Exception {
+        assertThat(normalizer.normalize(dialled, region).number().value()).isEqualTo(e164);
+    }
+
+    @ParameterizedTest(name = "{0} on a {1} trunk is {2}")
+    @CsvSource({
+            "011442079460000,   US, +442079460000",
+            "00442079460000,    GB, +442079460000",
+            "0012125550199,     GB, +12125550199",
+    })
+    void internationalAccessCodeOfTheTrunkRegionIsUnderstood(String dialled, String region, String e164)
+            throws Exception {
+        assertThat(normalizer.normalize(dialled, region).number().value()).isEqualTo(e164);
+    }
+
+    @ParameterizedTest(name = "''{0}'' on a {1} trunk is {2}")
+    @CsvSource(delimiter = '|', value = {
+            "(212) 555-0199      | US | +12125550199",
+            "212.555.0199        | US | +12125550199",
+            "+1-212-555-0199     | US | +12125550199",
+            "020 7946 0000       | GB | +442079460000",
+            "+44 (20) 7946-0000  | US | +442079460000",
+            "011 44 20 7946 0000 | US | +442079460000",
+    })
+    void visualSeparatorsAreIgnored(String dialled, String region, String e164) throws Exception {
+        assertThat(normalizer.normalize(dialled, region).number().value()).isEqualTo(e164);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "+12125550199;phone-context=+1",
+            "2125550199;phone-context=example.com",
+            "+1-212-555-0199;npdi;rn=+12125550000",
+            " 2125550199 ;phone-context=+1",
+    })
+    void uriParametersAreDropped(String dialled) throws Exception {
+        assertThat(normalizer.normalize(dialled, "US").number().value()).isEqualTo("+12125550199");
+    }
+
+    @Test
+    void classifiesAGbMobile() throws Exception {
+        NormalizedNumber mobile = normalizer.normalize("+447400123456", "US");
+
+        assertThat(mobile.type()).isEqualTo(NumberType.MOBILE);
+        assertThat(mobile.region()).isEqualTo("GB");
+        assertThat(mobile.valid()).isTrue();
+    }
+
+    @Test
+    void classifiesAUsTollFreeNumber() throws Exception {
+        NormalizedNumber tollFree = normalizer.normalize("1-800-555-0199", "US");
+
+        assertThat(tollFree.number().value()).isEqualTo("+18005550199");
+        assertThat(tollFree.type()).isEqualTo(NumberType.TOLL_FREE);
+        assertThat(tollFree.region()).isEqualTo("US");
+        assertThat(tollFree.valid()).isTrue();
+    }
+
+    @Test
+    void acceptsAPossibleButUnassignedNumberAsUnknownAndInvalid() throws Exception {
+        // +1 999 is not an assigned NANP area code, but the number has the right length for +1.
+        NormalizedNumber unassigned = normalizer.normalize("+19995550100", "US");
+
+        assertThat(unassigned.number().value()).isEqualTo("+19995550100");
+        assertThat(unassigned.type()).isEqualTo(NumberType.UNKNOWN);
+        assertThat(unassigned.valid()).isFalse();
+        assertThat(unassigned.region()).isEqualTo("ZZ");
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @NullAndEmptySource
+    @ValueSource(strings = {
+            "   ",
+            ";phone-context=+1",
+            "anonymous",
+            "alice",
+            "1-800-FLOWERS",
+            "212555019x",
+            "*67",
+            "12",
+            "+1234",
+            "+1555555",
+            "+4420794600001",
+            "+123456789012345678",
+            "+1212555019912125550199",
+    })
+    void rejectsWhatCannotBeANumber(String dialled) {
+        assertThatThrownBy(() -> normalizer.normalize(dialled, "US"))
+                .isInstanceOf(MalformedNumberException.class);
+    }
+
+    @Test
+    void rejectsOverlongInputBeforeParsingIt() {
+        String overlong = "1".repeat(65);
+
+        assertThatThrownBy(() -> normalizer.normalize(overlong, "US"))
+                .isInstanceOf(MalformedNumberException.class)
+                .hasMessageContaining("too long");
+    }
+}

@@ -1,0 +1,205 @@
+package io.trunkline.routing;
+
+import io.trunkline.number.Destination;
+import io.trunkline.number.Did;
+import io.trunkline.number.E164Number;
+import io.trunkline.number.NumberNormalizer;
+import io.trunkline.routing.RoutingDecision.Forward;
+import io.trunkline.routing.RoutingDecision.GatewayTarget;
+import io.trunkline.routing.RoutingDecision.Reject;
+import io.trunkline.routing.RoutingDecision.UriTarget;
+import io.trunkline.trunk.Gateway;
+import io.trunkline.trunk.Transport;
+import io.trunkline.trunk.Trunk;
+import io.trunkline.trunk.TrunkRole;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CallRouterTest {
+    private static final Gateway CARRIER_GATEWAY = new Gateway("192.0.2.10", 5060, Transport.UDP);
+    private static final Gateway PBX_PRIMARY = new Gateway("10.1.0.5", 5070, Transport.TCP);
+    private static final Gateway PBX_SECONDARY = new Gateway("10.1.0.6", 5070, Transport.TCP);
+    private static final Gateway UK_GATEWAY = new Gateway("198.51.100.44", 5060, Transport.UDP);
+    private static final Gateway LONDON_GATEWAY = new Gateway("198.51.100.20", 5061, Transport.TLS);
+    private static final Gateway LONDON_PBX_GATEWAY = new Gateway("10.2.0.5", 5060, Transport.UDP);
+
+    private static final Trunk US_CARRIER = new Trunk("us-carrier", TrunkRole.CARRIER, "US", List.of(CARRIER_GATEWAY));
+    private static final Trunk OFFICE_PBX = new Trunk("office-pbx", TrunkRole.PBX, "US",
+            List.of(PBX_PRIMARY, PBX_SECONDARY));
+    private static final Trunk LONDON_PBX = new Trunk("london-pbx", TrunkRole.PBX, "GB", List.of(LONDON_PBX_GATEWAY));
+    private static final Trunk UK_CARRIER = new Trunk("uk-carrier", TrunkRole.CARRIER, "GB", List.of(UK_GATEWAY));
+    private static final Trunk LONDON_CARRIER = new Trunk("london-carrier", TrunkRole.CARRIER, "GB",
+            List.of(LONDON_GATEWAY));
+    private static final Trunk IDLE_CARRIER = new Trunk("idle-carrier", TrunkRole.CARRIER, "US", List.of());
+    private static final Trunk IDLE_PBX = new Trunk("idle-pbx", TrunkRole.PBX, "US", List.of());
+
+    private final List<Trunk> trunks = new ArrayList<>(List.of(US_CARRIER, OFFICE_PBX, LONDON_PBX, UK_CARRIER,
+            LONDON_CARRIER, IDLE_CARRIER, IDLE_PBX));
+    private final List<Did> dids = new ArrayList<>(List.of(
+            did("+12125550199", "us-carrier", new Destination.ToTrunk("office-pbx")),
+            did("+12125550100", "us-carrier", new Destination.ToUri("sip:reception@10.0.0.5:5070;transport=tcp")),
+            did("+12125550111", "us-carrier", new Destination.ToTrunk("idle-pbx")),
+            did("+12125550122", "us-carrier", new Destination.ToTrunk("deleted-pbx"))));
+    private final List<Route> routes = new ArrayList<>(List.of(
+            new Route("", "us-carrier"),
+            new Route("44", "uk-carrier"),
+            new Route("4420", "london-carrier"),
+            new Route("1900", "idle-carrier")));
+    private HostResolver resolver = HostResolver.literal();
+
+    private RoutingDecision route(String sourceAddress, int sourcePort, String called, String calling) {
+        RoutingSnapshot snapshot = new RoutingSnapshot(trunks, dids, routes, resolver);
+        CallRouter router = new CallRouter(() -> snapshot, new NumberNormalizer());
+        return router.route(new CallAttempt(sourceAddress, sourcePort, called, calling));
+    }
+
+    private static Did did(String number, String carrier, Destination destination) {
+        return new Did(new E164Number(number), carrier, destination);
+    }
+
+    private static void assertRejected(RoutingDecision decision, int status) {
+        assertThat(decision).isInstanceOfSatisfying(Reject.class, reject -> {
+            assertThat(reject.status()).isEqualTo(status);
+            assertThat(reject.reason()).isNotBlank();
+        });
+    }
+
+    @Test
+    void carrierCallToADidGoesToThePrimaryGatewayOfItsPbxTrunk() {
+        RoutingDecision decision = route("192.0.2.10", 5060, "2125550199", "4155550123");
+
+        assertThat(decision).isEqualTo(new Forward("us-carrier", "office-pbx", "+12125550199", "+14155550123",
+                new GatewayTarget(PBX_PRIMARY)));
+    }
+
+    @Test
+    void carrierCallToADidWithAUriDestinationGoesToThatUri() {
+        RoutingDecision decision = route("192.0.2.10", 5060, "+1 212 555 0100", "+442079460000");
+
+        assertThat(decision).isEqualTo(new Forward("us-carrier", null, "+12125550100", "+442079460000",
+                new UriTarget("sip:reception@10.0.0.5:5070;transport=tcp")));
+    }
+
+    @Test
+    void callFromAnUnknownAddressIsForbidden() {
+        assertRejected(route("203.0.113.99", 5060, "+12125550199", "+14155550123"), 403);
+    }
+
+    @Test
+    void carrierCallToANumberThatIsNotADidIsNotFound() {
+        assertRejected(route("192.0.2.10", 5060, "+12125550000", "+14155550123"), 404);
+    }
+
+    @Test
+    void calledNumberThatCannotBeANumberIsAddressIncomplete() {
+        assertRejected(route("192.0.2.10", 5060, "55501", "+14155550123"), 484);
+        assertRejected(route("192.0.2.10", 5060, "reception", "+14155550123"), 484);
+        assertRejected(route("10.1.0.5", 5070, "", "+14155550123"), 484);
+    }
+
+    @Test
+    void pbxCallTakesTheRouteWithTheLongestMatchingPrefix() {
+        assertThat(route("10.1.0.5", 5070, "+442079460000", "2125550199")).isEqualTo(new Forward(
+                "office-pbx", "london-carrier", "+442079460000", "+12125550199", new GatewayTarget(LONDON_GATEWAY)));
+        assertThat(route("10.1.0.5", 5070, "+447400123456", "2125550199")).isEqualTo(new Forward(
+                "office-pbx", "uk-carrier", "+447400123456", "+12125550199", new GatewayTarget(UK_GATEWAY)));
+        assertThat(route("10.1.0.5", 5070, "+4930123456", "2125550199")).isEqualTo(new Forward(
+                "office-pbx", "us-carrier", "+4930123456", "+12125550199", new GatewayTarget(CARRIER_GATEWAY)));
+    }
+
+    @Test
+    void pbxCallInNationalFormatIsReadInThePbxRegionBeforeRouting() {
+        RoutingDecision decision = route("10.2.0.5", 5060, "020 7946 0000", "07400 123456");
+
+        assertThat(decision).isEqualTo(new Forward("london-pbx", "london-carrier", "+442079460000", "+447400123456",
+                new GatewayTarget(LONDON_GATEWAY)));
+    }
+
+    @Test
+    void pbxCallWithNoMatchingRouteAndNoDefaultIsNotFound() {
+        routes.removeIf(route -> route.prefix().isEmpty());
+
+        assertRejected(route("10.1.0.5", 5070, "+4930123456", "2125550199"), 404);
+    }
+
+    @Test
+    void callRoutedToATrunkWithoutGatewaysIsServiceUnavailable() {
+        assertRejected(route("10.1.0.5", 5070, "+19005550100", "2125550199"), 503);
+        assertRejected(route("192.0.2.10", 5060, "+12125550111", "+14155550123"), 503);
+    }
+
+    @Test
+    void didPointingAtATrunkThatNoLongerExistsIsServiceUnavailable() {
+        assertRejected(route("192.0.2.10", 5060, "+12125550122", "+14155550123"), 503);
+    }
+
+    @Test
+    void trunksSharingAnAddressAreToldApartByPort() {
+        Trunk second = new Trunk("second-carrier", TrunkRole.CARRIER, "US",
+                List.of(new Gateway("192.0.2.10", 5080, Transport.UDP)));
+        trunks.add(second);
+        dids.add(did("+12125550133", "second-carrier", new Destination.ToTrunk("office-pbx")));
+
+        assertThat(route("192.0.2.10", 5080, "+12125550133", "+14155550123"))
+                .isInstanceOfSatisfying(Forward.class, forward ->
+                        assertThat(forward.inboundTrunk()).isEqualTo("second-carrier"));
+        assertThat(route("192.0.2.10", 5060, "+12125550133", "+14155550123"))
+                .isInstanceOfSatisfying(Forward.class, forward ->
+                        assertThat(forward.inboundTrunk()).isEqualTo("us-carrier"));
+    }
+
+    @Test
+    void sharedAddressFromAPortOfNeitherTrunkIsForbidden() {
+        trunks.add(new Trunk("second-carrier", TrunkRole.CARRIER, "US",
+                List.of(new Gateway("192.0.2.10", 5080, Transport.UDP))));
+
+        assertRejected(route("192.0.2.10", 40312, "+12125550199", "+14155550123"), 403);
+    }
+
+    @Test
+    void singleTrunkAtAnAddressIsRecognisedFromAnyPort() {
+        // TCP and TLS peers connect from ephemeral ports.
+        assertThat(route("10.1.0.5", 49152, "+442079460000", "2125550199"))
+                .isInstanceOfSatisfying(Forward.class, forward ->
+                        assertThat(forward.inboundTrunk()).isEqualTo("office-pbx"));
+    }
+
+    @Test
+    void gatewayHostNameIsRecognisedByTheAddressesItResolvesTo() {
+        trunks.add(new Trunk("named-carrier", TrunkRole.CARRIER, "US",
+                List.of(new Gateway("sip.carrier.example", 5060, Transport.UDP))));
+        dids.add(did("+12125550144", "named-carrier", new Destination.ToTrunk("office-pbx")));
+        Map<String, Set<String>> dns = Map.of("sip.carrier.example", Set.of("203.0.113.7", "203.0.113.8"));
+        resolver = host -> dns.getOrDefault(host, Set.of(host));
+
+        assertThat(route("203.0.113.8", 5060, "+12125550144", "+14155550123"))
+                .isInstanceOfSatisfying(Forward.class, forward ->
+                        assertThat(forward.inboundTrunk()).isEqualTo("named-carrier"));
+    }
+
+    @Test
+    void callingNumberIsPresentedInE164WhenItReadsAsANumber() {
+        assertThat(route("192.0.2.10", 5060, "+12125550199", "(415) 555-0123;phone-context=+1"))
+                .isInstanceOfSatisfying(Forward.class, forward ->
+                        assertThat(forward.callingNumber()).isEqualTo("+14155550123"));
+    }
+
+    @Test
+    void callingUserThatIsNotANumberIsPassedOnAsSent() {
+        assertThat(route("192.0.2.10", 5060, "+12125550199", "anonymous"))
+                .isInstanceOfSatisfying(Forward.class, forward ->
+                        assertThat(forward.callingNumber()).isEqualTo("anonymous"));
+        assertThat(route("192.0.2.10", 5060, "+12125550199", "Front-Desk"))
+                .isInstanceOfSatisfying(Forward.class, forward ->
+                        assertThat(forward.callingNumber()).isEqualTo("Front-Desk"));
+        assertThat(route("192.0.2.10", 5060, "+12125550199", null))
+                .isInstanceOfSatisfying(Forward.class, forward ->
+                        assertThat(forward.callingNumber()).isEmpty());
+    }
+}
