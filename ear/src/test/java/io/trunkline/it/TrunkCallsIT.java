@@ -64,6 +64,23 @@ class TrunkCallsIT {
     }
 
     @Test
+    void holdReInviteIsRelayedWithItsSdpBothWays() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = Provision.uniqueUsNumber();
+            String carrierTrunk = provision.trunk("carrier", "CARRIER", carrier.sipPort);
+            provision.did(did, carrierTrunk, provision.trunk("pbx", "PBX", pbx.sipPort));
+
+            // Both scenarios fail unless the a=sendonly offer and the a=recvonly answer cross Trunkline intact.
+            pbx.serve("uas-answer-hold-expect-bye.xml", 1);
+            int callerExit = carrier.call("uac-call-hold-hang-up.xml", SIP, did, "+14155550107", 1);
+
+            assertThat(callerExit).as(carrier.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            assertThat(cdrFor(did).getString("hangupParty")).isEqualTo("CALLER");
+        }
+    }
+
+    @Test
     void callerCancelsWhileThePbxRings() throws Exception {
         try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
             String did = Provision.uniqueUsNumber();

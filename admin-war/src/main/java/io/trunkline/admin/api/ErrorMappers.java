@@ -67,12 +67,18 @@ public final class ErrorMappers {
         }
     }
 
-    /** JAX-RS's own answers (unknown path 404, wrong method 405, wrong media type 415) keep their status. */
+    /**
+     * JAX-RS's own answers (unknown path 404, wrong method 405, wrong media type 415) keep their status; a 400 with
+     * a cause is the JSON provider failing to read the body.
+     */
     @Provider
     public static class WebApplication implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
+            if (status == 400 && e.getCause() != null) {
+                return error(400, "request body is not valid JSON for this resource: " + rootMessage(e), "body");
+            }
             return error(status, e.getResponse().getStatusInfo().getReasonPhrase(), null);
         }
     }

@@ -1,0 +1,117 @@
+package io.trunkline.it;
+
+import io.trunkline.it.TrunklineApi.Reply;
+import org.junit.jupiter.api.Test;
+
+import javax.json.JsonObject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The REST API and console as an administrator meets them: credentials required, bad input answered with a status
+ * and a JSON body naming the field, never a stack trace.
+ */
+class AdminApiIT {
+    private final TrunklineApi api = new TrunklineApi();
+    private final Provision provision = new Provision(api);
+
+    @Test
+    void everythingNeedsTheAdminCredentials() throws Exception {
+        assertThat(api.getAnonymously("/api/v1/trunks").status()).isEqualTo(401);
+        assertThat(api.getAnonymously("/").status()).isEqualTo(401);
+        assertThat(new TrunklineApi("admin", "wrong-password").get("/api/v1/trunks").status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/trunks").status()).isEqualTo(200);
+    }
+
+    @Test
+    void invalidTrunkIsRefusedWith400NamingTheField() throws Exception {
+        assertError(api.post("/api/v1/trunks", "{\"name\":\"t1\",\"role\":\"TELCO\"}"), 400, "role");
+        assertError(api.post("/api/v1/trunks", "{\"name\":\"Bad Name\",\"role\":\"PBX\"}"), 400, "name");
+        assertError(api.post("/api/v1/trunks", "{\"name\":\"t2\",\"role\":\"PBX\",\"gateways\":"
+                + "[{\"host\":\"127.0.0.1\",\"port\":70000}]}"), 400, "port");
+        assertError(api.post("/api/v1/trunks", "{\"name\":\"t3\",\"role\":\"PBX\",\"defaultRegion\":\"USA\"}"),
+                400, "defaultRegion");
+        assertError(api.post("/api/v1/trunks", "{not json"), 400, "body");
+    }
+
+    @Test
+    void numberMustNameAnExistingCarrierTrunkAndAPbxDestination() throws Exception {
+        String pbx = provision.trunk("pbx", "PBX", 5999);
+        String number = Provision.uniqueUsNumber();
+        assertError(api.post("/api/v1/numbers", "{\"number\":\"" + number + "\",\"trunk\":\"no-such-trunk\","
+                + "\"destination\":{\"trunk\":\"" + pbx + "\"}}"), 400, "trunk");
+        assertError(api.post("/api/v1/numbers", "{\"number\":\"12345\",\"trunk\":\"" + pbx + "\","
+                + "\"destination\":{\"trunk\":\"" + pbx + "\"}}"), 400, "number");
+        assertError(api.post("/api/v1/numbers", "{\"number\":\"" + number + "\",\"trunk\":\"" + pbx + "\","
+                + "\"destination\":{}}"), 400, "destination");
+    }
+
+    @Test
+    void trunkInUseCannotBeDeletedAndMissingThingsAre404() throws Exception {
+        String carrier = provision.trunk("carrier", "CARRIER", 5998);
+        String pbx = provision.trunk("pbx", "PBX", 5997);
+        String number = Provision.uniqueUsNumber();
+        provision.did(number, carrier, pbx);
+
+        Reply conflict = api.delete("/api/v1/trunks/" + pbx);
+        assertError(conflict, 409, null);
+        assertThat(conflict.json().getString("error")).contains(number);
+        assertError(api.get("/api/v1/trunks/no-such-trunk"), 404, null);
+        assertError(api.get("/api/v1/no-such-resource"), 404, null);
+
+        assertThat(api.delete("/api/v1/numbers/" + number).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/trunks/" + pbx).status()).isEqualTo(204);
+        assertError(api.get("/api/v1/trunks/" + pbx), 404, null);
+    }
+
+    @Test
+    void routePrefixMustBeDigitsAndTrunkACarrier() throws Exception {
+        String pbx = provision.trunk("pbx", "PBX", 5996);
+        assertError(api.put("/api/v1/routes/44x", "{\"trunk\":\"" + pbx + "\"}"), 400, "prefix");
+        assertError(api.put("/api/v1/routes/44", "{\"trunk\":\"" + pbx + "\"}"), 400, "trunk");
+    }
+
+    @Test
+    void lookupNormalisesAndClassifiesANationalNumber() throws Exception {
+        Reply reply = api.get("/api/v1/lookup?number=07400%20123456&region=GB");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonObject json = reply.json();
+        assertThat(json.getString("e164")).isEqualTo("+447400123456");
+        assertThat(json.getString("type")).isEqualTo("MOBILE");
+        assertThat(json.getString("region")).isEqualTo("GB");
+        assertError(api.get("/api/v1/lookup?number=call-me"), 400, "number");
+    }
+
+    @Test
+    void cdrListingRejectsBadPagingAndTimes() throws Exception {
+        assertError(api.get("/api/v1/cdrs?size=0"), 400, "size");
+        assertError(api.get("/api/v1/cdrs?from=yesterday"), 400, "from");
+        Reply page = api.get("/api/v1/cdrs?page=0&size=5");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().getInt("size")).isEqualTo(5);
+    }
+
+    @Test
+    void consoleListsTrunksAndNumbers() throws Exception {
+        String carrier = provision.trunk("console-carrier", "CARRIER", 5995);
+        String pbx = provision.trunk("console-pbx", "PBX", 5994);
+        String number = Provision.uniqueUsNumber();
+        provision.did(number, carrier, pbx);
+
+        Reply page = api.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<h2>Trunks</h2>", carrier, pbx, "127.0.0.1:5995 UDP", number,
+                "trunk " + pbx, "Recent calls");
+    }
+
+    private static void assertError(Reply reply, int status, String field) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.body()).doesNotContain("Exception", "\tat ");
+        JsonObject json = reply.json();
+        assertThat(json.getInt("status")).isEqualTo(status);
+        assertThat(json.getString("error")).isNotBlank();
+        if (field != null) {
+            assertThat(json.getString("field")).isEqualTo(field);
+        }
+    }
+}
