@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The domain knows no container (STYLE.md): it runs, and is tested, without a server, a database or a servlet. */
 class ArchitectureTest {
     private static final String[] DOMAIN = {
-            "io.trunkline.trunk..", "io.trunkline.number..", "io.trunkline.routing..", "io.trunkline.cdr.."};
+            "io.trunkline.trunk..", "io.trunkline.number..", "io.trunkline.routing..", "io.trunkline.cdr..",
+            "io.trunkline.provisioning..", "io.trunkline.security.."};
     private static final String[] CONTAINER_AND_PERSISTENCE = {
             "javax.servlet..", "javax.persistence..", "javax.ws.rs..", "javax.enterprise..", "javax.inject..",
             "javax.transaction..", "org.hibernate..", "org.flywaydb..", "java.sql..", "javax.sql.."};
@@ -32,7 +33,8 @@ class ArchitectureTest {
     void importsTheDomainAndAdapterClassesButNotTheTests() {
         assertThat(productionClasses.stream().map(JavaClass::getName)).contains(
                 "io.trunkline.trunk.Trunk", "io.trunkline.number.NumberNormalizer", "io.trunkline.routing.CallRouter",
-                "io.trunkline.cdr.BatchingCdrWriter", "io.trunkline.adapter.jpa.JpaCdrStore");
+                "io.trunkline.cdr.BatchingCdrWriter", "io.trunkline.provisioning.Provisioning",
+                "io.trunkline.security.AdminAccount", "io.trunkline.adapter.jpa.JpaCdrStore");
         assertThat(productionClasses.stream().map(JavaClass::getName)).doesNotContain(getClass().getName());
     }
 

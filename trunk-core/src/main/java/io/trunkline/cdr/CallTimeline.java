@@ -50,8 +50,14 @@ public final class CallTimeline implements Serializable {
         this.calledNumber = called;
     }
 
+    /**
+     * Notes the first provisional response above 100 Trying: 100 is hop-by-hop and says nothing about the called side
+     * (RFC 3261 §21.1.1). Anything outside 101-199 is not provisional and is ignored, as is a 1xx that arrives after
+     * the answer or the end (a late or reordered retransmission), so it cannot move the ringing time.
+     */
     public synchronized void provisional(int status, Instant at) {
-        if (status > 100 && firstProvisionalAt == null && endedAt == null) {
+        boolean ringing = status > 100 && status < 200;
+        if (ringing && firstProvisionalAt == null && answeredAt == null && endedAt == null) {
             firstProvisionalAt = at;
         }
     }

@@ -11,6 +11,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
  */
 public final class NumberNormalizer {
     private static final int MAX_INPUT_LENGTH = 64;
+    private static final String UNKNOWN_REGION = "ZZ"; // libphonenumber's and CLDR's "unknown region"
     private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
 
     /**
@@ -33,8 +34,19 @@ public final class NumberNormalizer {
         String e164 = phoneNumbers.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
         boolean valid = phoneNumbers.isValidNumber(parsed);
         NumberType type = valid ? NumberType.valueOf(phoneNumbers.getNumberType(parsed).name()) : NumberType.UNKNOWN;
-        String region = phoneNumbers.getRegionCodeForNumber(parsed);
-        return new NormalizedNumber(new E164Number(e164), type, region == null ? "ZZ" : region, valid);
+        String region = valid ? phoneNumbers.getRegionCodeForNumber(parsed) : regionOfCallingCode(parsed);
+        return new NormalizedNumber(new E164Number(e164), type, region == null ? UNKNOWN_REGION : region, valid);
+    }
+
+    /**
+     * The region of a number the plan does not know, from its country calling code alone. getRegionCodeForNumber is
+     * only specified for valid numbers; the calling code is all that is certain here. A code shared by several
+     * regions (+1 NANP, +44 with the Crown Dependencies) does not say which one, so that stays unknown.
+     */
+    private String regionOfCallingCode(PhoneNumber number) {
+        int callingCode = number.getCountryCode();
+        return phoneNumbers.getRegionCodesForCountryCode(callingCode).size() == 1
+                ? phoneNumbers.getRegionCodeForCountryCode(callingCode) : UNKNOWN_REGION;
     }
 
     private PhoneNumber parse(String candidate, String defaultRegion) throws MalformedNumberException {

@@ -10,7 +10,8 @@ public sealed interface RoutingDecision {
      *
      * @param inboundTrunk  the trunk the call arrived on
      * @param outboundTrunk the trunk it leaves on, or {@code null} for a URI destination
-     * @param calledNumber  the called number to present (E.164), or the URI's user for a URI destination
+     * @param calledNumber  the called number to present, in E.164; for a URI destination too it is the DID that was
+     *                      dialled, not the user part of the destination URI
      * @param callingNumber the calling number, E.164 when it could be read as one, else as received
      * @param target        where to send it
      */

@@ -32,6 +32,9 @@ public final class RoutingSnapshot {
                 }
             }
         }
+        // Callers get these lists from trunksAt; frozen so that no caller can change what the next call sees.
+        trunksByAddressAndPort.replaceAll((key, list) -> List.copyOf(list));
+        trunksByAddress.replaceAll((key, list) -> List.copyOf(list));
         dids.forEach(did -> didsByNumber.put(did.number(), did));
         routes.forEach(route -> routesByPrefix.put(route.prefix(), route));
     }
@@ -50,7 +53,7 @@ public final class RoutingSnapshot {
     /**
      * The trunks a request from this source may belong to: an exact address-and-port match wins (several trunks on
      * one host, as with UDP peers on distinct ports); otherwise every trunk with a gateway at that address
-     * (TCP/TLS clients connect from ephemeral ports).
+     * (TCP/TLS clients connect from ephemeral ports). The list is unmodifiable.
      */
     public List<Trunk> trunksAt(String address, int port) {
         List<Trunk> exact = trunksByAddressAndPort.get(address + "|" + port);

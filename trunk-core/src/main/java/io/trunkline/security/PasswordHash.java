@@ -28,8 +28,11 @@ public record PasswordHash(String encoded) {
 
     /** Compares in constant time; a malformed stored hash matches nothing. */
     public boolean matches(String password) {
+        if (encoded == null || password == null) {
+            return false;
+        }
         String[] parts = encoded.split("\\$");
-        if (parts.length != 4 || !SCHEME.equals(parts[0]) || password == null) {
+        if (parts.length != 4 || !SCHEME.equals(parts[0])) {
             return false;
         }
         try {

@@ -3,8 +3,8 @@ package io.trunkline.trunk;
 /**
  * One signalling address of a trunk: where Trunkline sends INVITEs for it and from where it accepts them.
  *
- * @param host      IP address or host name; inbound calls are recognised by comparing the packet's source address
- *                  with the resolved host
+ * @param host      host name, IPv4 address, or IPv6 address (bare or in brackets), without port or scheme;
+ *                  inbound calls are recognised by comparing the packet's source address with the resolved host
  * @param port      SIP port
  * @param transport SIP transport
  */
@@ -13,13 +13,7 @@ public record Gateway(String host, int port, Transport transport) {
     public static final int DEFAULT_SIPS_PORT = 5061;
 
     public Gateway {
-        if (host == null || host.isBlank()) {
-            throw new InvalidConfigurationException("host", "is required");
-        }
-        host = host.trim();
-        if (!host.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
-            throw new InvalidConfigurationException("host", "is not a host name or IP address: '" + host + "'");
-        }
+        host = HostSyntax.check(host);
         if (transport == null) {
             transport = Transport.UDP;
         }

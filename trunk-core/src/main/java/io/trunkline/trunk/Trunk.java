@@ -2,6 +2,7 @@ package io.trunkline.trunk;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +29,10 @@ public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gate
                 ? "US" : defaultRegion.trim().toUpperCase(Locale.ROOT);
         if (!REGION.matcher(defaultRegion).matches()) {
             throw new InvalidConfigurationException("defaultRegion", "must be an ISO 3166-1 alpha-2 code such as US or GB");
+        }
+        if (gateways != null && gateways.stream().anyMatch(Objects::isNull)) {
+            // List.copyOf would throw a bare NullPointerException, which the REST API cannot explain (JSON [null]).
+            throw new InvalidConfigurationException("gateways", "must not contain an empty entry");
         }
         gateways = gateways == null ? List.of() : List.copyOf(gateways);
     }

@@ -2,6 +2,8 @@ package io.trunkline.cdr;
 
 import io.trunkline.testing.MutableClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -72,6 +74,38 @@ class CallTimelineTest {
         CallDetailRecord record = call.end(487, HangupParty.CALLER, clock.advance(Duration.ofSeconds(3)));
 
         assertThat(record.firstProvisionalAt()).isEqualTo(sessionProgress);
+    }
+
+    @ParameterizedTest(name = "status {0}")
+    @ValueSource(ints = {99, 200, 202, 300, 486})
+    void aStatusOutside101To199IsNotAProvisionalResponse(int status) {
+        call.provisional(status, clock.advance(Duration.ofMillis(200)));
+        Instant ringing = clock.advance(Duration.ofMillis(300));
+        call.provisional(180, ringing);
+
+        CallDetailRecord record = call.end(487, HangupParty.CALLER, clock.advance(Duration.ofSeconds(3)));
+
+        assertThat(record.firstProvisionalAt()).isEqualTo(ringing);
+    }
+
+    @Test
+    void status199IsStillProvisional() {
+        Instant progress = clock.advance(Duration.ofMillis(250));
+        call.provisional(199, progress);
+
+        CallDetailRecord record = call.end(487, HangupParty.CALLER, clock.advance(Duration.ofSeconds(3)));
+
+        assertThat(record.firstProvisionalAt()).isEqualTo(progress);
+    }
+
+    @Test
+    void provisionalResponseArrivingAfterTheAnswerIsIgnored() {
+        call.answered(clock.advance(Duration.ofSeconds(2)));
+        call.provisional(180, clock.advance(Duration.ofMillis(20)));
+
+        CallDetailRecord record = call.end(200, HangupParty.CALLER, clock.advance(Duration.ofSeconds(30)));
+
+        assertThat(record.firstProvisionalAt()).isNull();
     }
 
     @Test

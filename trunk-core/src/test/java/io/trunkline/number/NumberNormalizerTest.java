@@ -89,11 +89,36 @@ class NumberNormalizerTest {
 
     @Test
     void acceptsAPossibleButUnassignedNumberAsUnknownAndInvalid() throws Exception {
-        // +1 999 is not an assigned NANP area code, but the number has the right length for +1.
+        // +1 999 is not an assigned NANP area code, but the number has the right length for +1. The region stays
+        // unknown because +1 is shared by the US, Canada and 23 other regions, and the unassigned number names none.
         NormalizedNumber unassigned = normalizer.normalize("+19995550100", "US");
 
         assertThat(unassigned.number().value()).isEqualTo("+19995550100");
         assertThat(unassigned.type()).isEqualTo(NumberType.UNKNOWN);
+        assertThat(unassigned.valid()).isFalse();
+        assertThat(unassigned.region()).isEqualTo("ZZ");
+    }
+
+    @ParameterizedTest(name = "{0} is in {1}")
+    @CsvSource({
+            "+491234567890, DE",
+            "+33012345678,  FR",
+            "+97012345678,  PS",
+    })
+    void anUnassignedNumberUnderACallingCodeOfOneRegionIsReportedInThatRegion(String dialled, String region)
+            throws Exception {
+        NormalizedNumber unassigned = normalizer.normalize(dialled, "US");
+
+        assertThat(unassigned.valid()).isFalse();
+        assertThat(unassigned.type()).isEqualTo(NumberType.UNKNOWN);
+        assertThat(unassigned.region()).isEqualTo(region);
+    }
+
+    @Test
+    void anUnassignedNumberUnderASharedCallingCodeHasAnUnknownRegion() throws Exception {
+        // +44 is shared by GB, Guernsey, the Isle of Man and Jersey.
+        NormalizedNumber unassigned = normalizer.normalize("+44999999999", "US");
+
         assertThat(unassigned.valid()).isFalse();
         assertThat(unassigned.region()).isEqualTo("ZZ");
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static io.trunkline.testing.ConfigurationAssertions.refused;
@@ -74,21 +75,67 @@ class TrunkValidationTest {
         assertThat(trunk.primaryGateway()).isEmpty();
     }
 
+    @Test
+    void anEmptyEntryInTheGatewayListIsRefusedAsConfigurationNotACrash() {
+        List<Gateway> withHole = Arrays.asList(new Gateway("192.0.2.10", 5060, Transport.UDP), null);
+
+        InvalidConfigurationException e = refused(() -> new Trunk("carrier", TrunkRole.CARRIER, "US", withHole));
+
+        assertThat(e.field()).isEqualTo("gateways");
+    }
+
     @ParameterizedTest(name = "host ''{0}''")
     @NullAndEmptySource
-    @ValueSource(strings = {"   ", "sip.example.com/path", "host name", "user@sip.example.com"})
+    @ValueSource(strings = {"   ", "sip.example.com/path", "host name", "user@sip.example.com", "999.1.1.1", "1.2.3",
+            "-carrier.example", "carrier-.example", "carrier..example", "2001:db8::1::2", "[2001:db8::1",
+            "[sip.carrier.example]", "fe80::1%eth0", "1:2:3:4:5:6:7:8:9", "[]"})
     void rejectsAGatewayHostThatIsNotAHostNameOrAddress(String host) {
         InvalidConfigurationException e = refused(() -> new Gateway(host, 5060, Transport.UDP));
 
         assertThat(e.field()).isEqualTo("host");
     }
 
+    @ParameterizedTest(name = "host ''{0}''")
+    @ValueSource(strings = {"10.0.0.1:5080", "sip.carrier.example:5060", "carrier:5060", "[::1]:5060",
+            "[2001:db8::1]:5061"})
+    void rejectsAGatewayHostWithAPortSayingThePortHasItsOwnField(String host) {
+        InvalidConfigurationException e = refused(() -> new Gateway(host, 5060, Transport.UDP));
+
+        assertThat(e.field()).isEqualTo("host");
+        assertThat(e.problem()).contains("port field").contains(host);
+    }
+
+    @ParameterizedTest(name = "host ''{0}''")
+    @ValueSource(strings = {"sip:carrier", "sips:sip.carrier.example", "sip:+12125550199@carrier.example",
+            "tel:+12125550199"})
+    void rejectsAGatewayHostWrittenAsAUri(String host) {
+        InvalidConfigurationException e = refused(() -> new Gateway(host, 5060, Transport.UDP));
+
+        assertThat(e.field()).isEqualTo("host");
+        assertThat(e.problem()).contains("scheme");
+    }
+
+    @ParameterizedTest(name = "host ''{0}''")
+    @ValueSource(strings = {"carrier example", "carrier\texample", "10.0.0.1 5080"})
+    void rejectsAGatewayHostWithSpacesInside(String host) {
+        InvalidConfigurationException e = refused(() -> new Gateway(host, 5060, Transport.UDP));
+
+        assertThat(e.field()).isEqualTo("host");
+        assertThat(e.problem()).contains("spaces");
+    }
+
+    @ParameterizedTest(name = "host ''{0}''")
+    @ValueSource(strings = {"sip.carrier-one.example", "pbx", "localhost", "sip1.carrier.example.", "192.0.2.10",
+            "0.0.0.0", "255.255.255.255", "::1", "[::1]", "2001:db8::1", "[2001:db8::1]", "2001:DB8:0:0:0:0:0:1",
+            "::", "::ffff:192.0.2.10", "[::ffff:192.0.2.10]", "fe80::", "1:2:3:4:5:6:7:8"})
+    void acceptsHostNamesIpv4AndIpv6AddressesBareOrBracketed(String host) {
+        assertThat(new Gateway(host, 5060, Transport.UDP).host()).isEqualTo(host);
+    }
+
     @Test
-    void acceptsHostNamesAndIpAddresses() {
+    void dropsBlanksAroundTheHost() {
         assertThat(new Gateway(" sip.carrier-one.example ", 5060, Transport.UDP).host())
                 .isEqualTo("sip.carrier-one.example");
-        assertThat(new Gateway("192.0.2.10", 5060, Transport.UDP).host()).isEqualTo("192.0.2.10");
-        assertThat(new Gateway("[2001:db8::1]", 5060, Transport.UDP).host()).isEqualTo("[2001:db8::1]");
     }
 
     @ParameterizedTest(name = "port {0}")
