@@ -29,6 +29,21 @@ final class Provision {
         return name;
     }
 
+    /** A PBX trunk whose gateways are tried in the order given (priorities 1, 2, ...) with this failover policy. */
+    String pbxWithGateways(String failoverJson, int... ports) throws Exception {
+        String name = uniqueName("pbx");
+        StringBuilder gateways = new StringBuilder();
+        for (int i = 0; i < ports.length; i++) {
+            gateways.append(i == 0 ? "" : ",").append("{\"host\":\"127.0.0.1\",\"port\":").append(ports[i])
+                    .append(",\"priority\":").append(i + 1).append("}");
+        }
+        TrunklineApi.Reply reply = api.post("/api/v1/trunks", "{\"name\":\"" + name + "\",\"role\":\"PBX\","
+                + "\"gateways\":[" + gateways + "]" + (failoverJson == null ? "" : ",\"failover\":" + failoverJson)
+                + "}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return name;
+    }
+
     void did(String number, String carrier, String pbx) throws Exception {
         TrunklineApi.Reply reply = api.post("/api/v1/numbers", "{\"number\":\"" + number + "\",\"trunk\":\"" + carrier
                 + "\",\"destination\":{\"trunk\":\"" + pbx + "\"}}");

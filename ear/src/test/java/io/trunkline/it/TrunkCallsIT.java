@@ -3,9 +3,6 @@ package io.trunkline.it;
 import org.junit.jupiter.api.Test;
 
 import javax.json.JsonObject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -165,11 +162,7 @@ class TrunkCallsIT {
         assertThat(seenByCallee).doesNotContain("127.0.0.1:" + caller.sipPort);
     }
 
-    /** The call's CDR, once the writer has stored it (off the signalling path, so shortly after the call). */
     private JsonObject cdrFor(String number) throws Exception {
-        String query = "/api/v1/cdrs?number=" + URLEncoder.encode(number, StandardCharsets.UTF_8);
-        TrunklineApi.Reply reply = Eventually.await("a CDR for " + number, Duration.ofSeconds(10),
-                () -> api.get(query), r -> r.status() == 200 && r.json().getInt("total") > 0);
-        return reply.json().getJsonArray("items").getJsonObject(0);
+        return Cdrs.of(api).forNumber(number);
     }
 }

@@ -1,7 +1,5 @@
 package io.trunkline.sip;
 
-import io.trunkline.cdr.BatchingCdrWriter;
-import io.trunkline.cdr.CallDetailRecord;
 import io.trunkline.cdr.CallTimeline;
 import io.trunkline.cdr.HangupParty;
 import io.trunkline.routing.CallAttempt;
@@ -10,130 +8,96 @@ import io.trunkline.routing.RoutingDecision;
 import io.trunkline.routing.RoutingDecision.Forward;
 import io.trunkline.routing.RoutingDecision.Reject;
 
-import javax.servlet.sip.B2buaHelper;
-import javax.servlet.sip.ServletParseException;
-import javax.servlet.sip.TooManyHopsException;
 import javax.servlet.sip.SipServletMessage;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipSession;
-import javax.servlet.sip.UAMode;
-import javax.servlet.sip.URI;
+import javax.servlet.sip.TooManyHopsException;
 import java.io.IOException;
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Back-to-back user agent calls: the one class that uses {@link B2buaHelper}. A call is two dialogs linked by the
- * helper; when one side speaks the message is re-created on the other, so Call-ID, tags, Via, Contact and
- * Record-Route of one side never reach the other (topology hiding by construction).
+ * Back-to-back user agent calls: routes each new INVITE, then relays everything either side says to the other
+ * (through {@link LinkedLegs}) and keeps the call's timeline, which becomes its CDR.
  */
 final class B2buaCalls {
     private final CallRouter router;
-    private final BatchingCdrWriter cdrs;
-    private final Clock clock;
-    private final SipAddresses addresses;
-    private final Optional<String> advertisedHost;
+    private final GatewayFailover failover;
+    private final CdrRecorder cdrs;
 
-    B2buaCalls(CallRouter router, BatchingCdrWriter cdrs, Clock clock, SipAddresses addresses,
-               Optional<String> advertisedHost) {
+    B2buaCalls(CallRouter router, GatewayFailover failover, CdrRecorder cdrs) {
         this.router = router;
+        this.failover = failover;
         this.cdrs = cdrs;
-        this.clock = clock;
-        this.addresses = addresses;
-        this.advertisedHost = advertisedHost;
     }
 
-    /** Routes an initial INVITE and either rejects it or creates the outbound leg. */
+    /** Routes an initial INVITE and either rejects it or starts its outbound side. */
     void start(SipServletRequest invite) throws IOException {
         String called = SipAddresses.userOf(invite.getRequestURI());
         String calling = SipAddresses.userOf(invite.getFrom().getURI());
-        CallTimeline timeline = CallTimeline.begin(invite.getCallId(), calling, called, clock);
+        CallTimeline timeline = CallTimeline.begin(invite.getCallId(), calling, called, cdrs.clock());
         RoutingDecision decision = router.route(
                 new CallAttempt(invite.getRemoteAddr(), invite.getRemotePort(), called, calling));
         if (decision instanceof Reject reject) {
             invite.createResponse(reject.status(), reject.reason()).send();
-            record(timeline.end(reject.status(), HangupParty.TRUNKLINE, clock.instant()));
+            cdrs.end(timeline, reject.status(), HangupParty.TRUNKLINE);
             return;
         }
         try {
-            forward(invite, (Forward) decision, timeline);
-        } catch (IOException e) {
-            // send() failed: the target cannot be reached over its transport (RFC 3261 §8.1.3.1).
-            rejectAfterFailure(invite, timeline, 503, "Destination Unreachable");
+            failover.begin(invite, (Forward) decision, timeline);
         } catch (TooManyHopsException e) {
-            rejectAfterFailure(invite, timeline, 483, "Too Many Hops"); // RFC 3261 §16.3 step 3
-        } catch (ServletParseException e) {
-            rejectAfterFailure(invite, timeline, 500, "Destination URI Not Usable");
+            if (!invite.isCommitted()) {
+                invite.createResponse(483, "Too Many Hops").send(); // RFC 3261 §16.3 step 3
+            }
+            cdrs.end(timeline, 483, HangupParty.TRUNKLINE);
         }
-    }
-
-    private void rejectAfterFailure(SipServletRequest invite, CallTimeline timeline, int status, String reason)
-            throws IOException {
-        if (!invite.isCommitted()) {
-            invite.createResponse(status, reason).send();
-        }
-        record(timeline.end(status, HangupParty.TRUNKLINE, clock.instant()));
-    }
-
-    private void forward(SipServletRequest invite, Forward forward, CallTimeline timeline)
-            throws IOException, ServletParseException, TooManyHopsException {
-        URI target = addresses.requestUri(forward);
-        String localHost = advertisedHost.orElse(invite.getLocalAddr());
-        Map<String, List<String>> headers = Map.of(
-                "From", List.of(addresses.from(forward, invite.getFrom().getDisplayName(), localHost)),
-                "To", List.of(addresses.to(forward, target)));
-        B2buaHelper helper = invite.getB2buaHelper();
-        SipServletRequest outbound = helper.createRequest(invite, true, headers);
-        outbound.setRequestURI(target);
-        // Reliable provisionals need PRACK relay on both legs (RFC 3262), which this B2BUA does not do yet:
-        // offer the callee only what can be honoured.
-        outbound.removeHeader("Supported");
-        timeline.normalizedNumbers(forward.callingNumber(), forward.calledNumber());
-        timeline.routed(forward.inboundTrunk(), forward.outboundTrunk(), outbound.getCallId());
-        CallLegs.bind(invite.getApplicationSession(), timeline, invite.getSession(), outbound.getSession());
-        outbound.send();
     }
 
     /** Relays a response received on the callee leg to the caller leg, and notes it in the call's timeline. */
-    void relayResponse(SipServletResponse response) throws IOException {
+    void relayResponse(SipServletResponse response) throws IOException, TooManyHopsException {
         int status = response.getStatus();
         String method = response.getMethod();
         if (status == 100 || "CANCEL".equals(method) || "BYE".equals(method)) {
             return; // 100 is hop-by-hop; CANCEL and BYE are answered locally (see relayCancel, relayBye).
         }
-        B2buaHelper helper = response.getRequest().getB2buaHelper();
-        SipServletRequest original = helper.getLinkedSipServletRequest(response.getRequest());
-        boolean initialInvite = "INVITE".equals(method) && original != null && original.isInitial();
+        boolean initialInvite = "INVITE".equals(method) && response.getRequest().isInitial();
+        SipServletRequest original = LinkedLegs.requestAcross(response);
         if (original == null || original.isCommitted()) {
-            if (initialInvite && status < 300 && status >= 200) {
-                hangUpLateAnswer(response); // the caller cancelled while this 200 was on its way (RFC 3261 §9.1)
+            if (initialInvite && status / 100 == 2) {
+                hangUpLateAnswer(response); // the caller cancelled, or the leg was abandoned, as it answered
             }
             return;
         }
-        if (initialInvite) {
-            noteInviteResponse(response);
+        if (initialInvite && !noteInviteResponse(response, original)) {
+            return;
         }
         SipServletResponse relayed = original.createResponse(status, response.getReasonPhrase());
         copyBody(response, relayed);
         relayed.send();
     }
 
-    private void noteInviteResponse(SipServletResponse response) {
-        CallTimeline timeline = CallLegs.timeline(response.getApplicationSession());
-        if (timeline == null) {
-            return;
-        }
+    /** @return whether the response goes on to the caller (not when failover moved the call to another gateway) */
+    private boolean noteInviteResponse(SipServletResponse response, SipServletRequest callerInvite)
+            throws IOException, TooManyHopsException {
         int status = response.getStatus();
-        if (status < 200) {
-            timeline.provisional(status, clock.instant());
-        } else if (status < 300) {
-            timeline.answered(clock.instant());
-        } else {
-            record(timeline.end(status, HangupParty.CALLEE, clock.instant()));
+        if (status >= 300 && failover.movedOnAfter(response, callerInvite)) {
+            return false;
         }
+        CallTimeline timeline = CallLegs.timeline(response.getApplicationSession());
+        if (status < 300) {
+            failover.progressed(response);
+        }
+        if (timeline == null) {
+            return true;
+        }
+        if (status < 200) {
+            timeline.provisional(status, cdrs.clock().instant());
+        } else if (status < 300) {
+            timeline.answered(cdrs.clock().instant());
+        } else {
+            cdrs.end(timeline, status, HangupParty.CALLEE);
+        }
+        return true;
     }
 
     private static void hangUpLateAnswer(SipServletResponse response) throws IOException {
@@ -143,18 +107,14 @@ final class B2buaCalls {
 
     /** Forwards the caller's ACK for a 2xx to the callee, acknowledging the 2xx still pending there. */
     void relayAck(SipServletRequest ack) throws IOException {
-        B2buaHelper helper = ack.getB2buaHelper();
-        SipSession other = helper.getLinkedSession(ack.getSession());
-        if (other == null || !other.isValid()) {
+        Optional<SipSession> other = LinkedLegs.otherLeg(ack);
+        if (other.isEmpty()) {
             return;
         }
-        for (SipServletMessage pending : helper.getPendingMessages(other, UAMode.UAC)) {
-            if (pending instanceof SipServletResponse response && "INVITE".equals(response.getMethod())
-                    && response.getStatus() / 100 == 2) {
-                SipServletRequest relayed = response.createAck();
-                copyBody(ack, relayed);
-                relayed.send();
-            }
+        for (SipServletResponse answer : LinkedLegs.unacknowledgedAnswers(ack, other.get())) {
+            SipServletRequest relayed = answer.createAck();
+            copyBody(ack, relayed);
+            relayed.send();
         }
     }
 
@@ -164,60 +124,43 @@ final class B2buaCalls {
      */
     void relayBye(SipServletRequest bye) throws IOException {
         bye.createResponse(200).send();
-        CallTimeline timeline = CallLegs.timeline(bye.getApplicationSession());
-        if (timeline != null) {
-            HangupParty party = CallLegs.side(bye.getSession()) == CallLegs.Side.CALLER
-                    ? HangupParty.CALLER : HangupParty.CALLEE;
-            record(timeline.end(200, party, clock.instant()));
-        }
-        SipSession other = bye.getB2buaHelper().getLinkedSession(bye.getSession());
-        if (other != null && other.isValid() && other.getState() != SipSession.State.TERMINATED) {
-            bye.getB2buaHelper().createRequest(other, bye, null).send();
+        HangupParty party = CallLegs.side(bye.getSession()) == CallLegs.Side.CALLER
+                ? HangupParty.CALLER : HangupParty.CALLEE;
+        cdrs.end(CallLegs.timeline(bye.getApplicationSession()), 200, party);
+        Optional<SipSession> other = LinkedLegs.otherLeg(bye);
+        if (other.isPresent()) {
+            LinkedLegs.copyTo(other.get(), bye).send();
         }
     }
 
     /**
      * The caller gave up before an answer. The container has already answered the CANCEL with 200 and the INVITE
-     * with 487 (JSR 289 §11.2.5); what is left is to cancel the callee leg and record the call.
+     * with 487 (JSR 289 §11.2.5); what is left is to stop failover, cancel the callee leg and record the call.
      */
     void relayCancel(SipServletRequest cancel) throws IOException {
-        CallTimeline timeline = CallLegs.timeline(cancel.getApplicationSession());
-        if (timeline != null) {
-            record(timeline.end(487, HangupParty.CALLER, clock.instant()));
-        }
-        B2buaHelper helper = cancel.getB2buaHelper();
-        SipSession other = helper.getLinkedSession(cancel.getSession());
-        if (other != null && other.isValid() && other.getState() != SipSession.State.TERMINATED
-                && other.getState() != SipSession.State.CONFIRMED) {
-            helper.createCancel(other).send();
+        failover.stop(cancel.getApplicationSession());
+        cdrs.end(CallLegs.timeline(cancel.getApplicationSession()), 487, HangupParty.CALLER);
+        Optional<SipSession> other = LinkedLegs.otherLeg(cancel);
+        if (other.isPresent() && other.get().getState() != SipSession.State.CONFIRMED) {
+            LinkedLegs.cancelOn(cancel, other.get()).send();
         }
     }
 
     /** Relays a mid-dialog request (re-INVITE, UPDATE, INFO, OPTIONS) to the other leg. */
     void relayInDialog(SipServletRequest request) throws IOException {
-        B2buaHelper helper = request.getB2buaHelper();
-        SipSession other = helper.getLinkedSession(request.getSession());
-        if (other == null || !other.isValid() || other.getState() == SipSession.State.TERMINATED) {
+        Optional<SipSession> other = LinkedLegs.otherLeg(request);
+        if (other.isEmpty()) {
             request.createResponse(481, "Call/Transaction Does Not Exist").send();
             return;
         }
-        SipServletRequest relayed = helper.createRequest(other, request, null);
+        SipServletRequest relayed = LinkedLegs.copyTo(other.get(), request);
         copyBody(request, relayed);
         relayed.send();
     }
 
     /** Ends the call after an unexpected failure in Trunkline itself, so that a CDR still says what happened. */
     void failed(SipServletRequest request) {
-        CallTimeline timeline = CallLegs.timeline(request.getApplicationSession());
-        if (timeline != null) {
-            record(timeline.end(500, HangupParty.TRUNKLINE, clock.instant()));
-        }
-    }
-
-    private void record(CallDetailRecord finished) {
-        if (finished != null) {
-            cdrs.submit(finished);
-        }
+        cdrs.end(CallLegs.timeline(request.getApplicationSession()), 500, HangupParty.TRUNKLINE);
     }
 
     private static void copyBody(SipServletMessage from, SipServletMessage to) throws IOException {

@@ -3,14 +3,18 @@ package io.trunkline.sip;
 import io.trunkline.cdr.CallTimeline;
 
 import javax.servlet.sip.SipApplicationSession;
+import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipSession;
 
 /**
  * The only place that knows Trunkline's SIP session attributes. Each call is one SIP application session holding the
- * call's {@link CallTimeline}; each of its two SIP sessions knows which side of the call it is.
+ * call's {@link CallTimeline}, its {@link OutboundAttempts} and the caller's INVITE (answered only when the call is);
+ * each SIP session knows which side of the call it is.
  */
 final class CallLegs {
     private static final String TIMELINE = "io.trunkline.timeline";
+    private static final String ATTEMPTS = "io.trunkline.attempts";
+    private static final String CALLER_INVITE = "io.trunkline.callerInvite";
     private static final String ROLE = "io.trunkline.leg";
 
     /** Which side of a B2BUA call a SIP session is. */
@@ -19,15 +23,30 @@ final class CallLegs {
     private CallLegs() {
     }
 
-    static void bind(SipApplicationSession call, CallTimeline timeline, SipSession caller, SipSession callee) {
+    static void bindCaller(SipServletRequest callerInvite, CallTimeline timeline, OutboundAttempts attempts) {
+        SipApplicationSession call = callerInvite.getApplicationSession();
         call.setAttribute(TIMELINE, timeline);
-        caller.setAttribute(ROLE, Side.CALLER);
-        callee.setAttribute(ROLE, Side.CALLEE);
+        call.setAttribute(ATTEMPTS, attempts);
+        // Kept as is: attributes must be Serializable only in a distributable application, and this one is not.
+        call.setAttribute(CALLER_INVITE, callerInvite);
+        callerInvite.getSession().setAttribute(ROLE, Side.CALLER);
     }
 
-    /** The call's timeline, or {@code null} for a session Trunkline did not route (never expected). */
+    static void markCallee(SipSession leg) {
+        leg.setAttribute(ROLE, Side.CALLEE);
+    }
+
+    /** The call's timeline, or {@code null} for a session Trunkline did not route. */
     static CallTimeline timeline(SipApplicationSession call) {
         return call.isValid() ? (CallTimeline) call.getAttribute(TIMELINE) : null;
+    }
+
+    static OutboundAttempts attempts(SipApplicationSession call) {
+        return call.isValid() ? (OutboundAttempts) call.getAttribute(ATTEMPTS) : null;
+    }
+
+    static SipServletRequest callerInvite(SipApplicationSession call) {
+        return call.isValid() ? (SipServletRequest) call.getAttribute(CALLER_INVITE) : null;
     }
 
     static Side side(SipSession leg) {

@@ -2,6 +2,7 @@ package io.trunkline.sip;
 
 import io.trunkline.routing.RoutingDecision.Forward;
 import io.trunkline.routing.RoutingDecision.GatewayTarget;
+import io.trunkline.routing.RoutingDecision.Target;
 import io.trunkline.routing.RoutingDecision.UriTarget;
 import io.trunkline.trunk.Gateway;
 import io.trunkline.trunk.Transport;
@@ -33,11 +34,11 @@ final class SipAddresses {
         return "";
     }
 
-    URI requestUri(Forward forward) throws ServletParseException {
-        if (forward.target() instanceof UriTarget uri) {
+    URI requestUri(Forward forward, Target target) throws ServletParseException {
+        if (target instanceof UriTarget uri) {
             return factory.createURI(uri.uri());
         }
-        Gateway gateway = ((GatewayTarget) forward.target()).gateway();
+        Gateway gateway = ((GatewayTarget) target).gateway();
         SipURI uri = factory.createSipURI(forward.calledNumber(), gateway.host());
         uri.setPort(gateway.port());
         if (gateway.transport() != Transport.UDP) {
@@ -47,7 +48,7 @@ final class SipAddresses {
     }
 
     /** To of the outbound leg: the called number at the target, no tag (RFC 3261 §8.1.1.2). */
-    String to(Forward forward, URI requestUri) {
+    String to(URI requestUri) {
         if (requestUri instanceof SipURI sip) {
             SipURI to = factory.createSipURI(sip.getUser(), sip.getHost());
             return factory.createAddress(to).toString();

@@ -8,6 +8,7 @@ import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.TimerService;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,8 +31,12 @@ public class TrunkSipServlet extends SipServlet {
         TrunklineRuntime trunkline = TrunklineRuntime.current();
         TrunklineSettings settings = trunkline.settings();
         SipFactory factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
-        calls = new B2buaCalls(trunkline.router(), trunkline.cdrWriter(), trunkline.clock(), new SipAddresses(factory),
-                settings.advertisedSipHost());
+        TimerService timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
+        CdrRecorder cdrs = new CdrRecorder(trunkline.cdrWriter(), trunkline.clock());
+        GatewayFailover failover = new GatewayFailover(new SipAddresses(factory), timers,
+                settings.advertisedSipHost(), cdrs);
+        SetupTimeoutListener.use(failover);
+        calls = new B2buaCalls(trunkline.router(), failover, cdrs);
         options = new OptionsResponder(trunkline.routing(), ALLOW);
     }
 

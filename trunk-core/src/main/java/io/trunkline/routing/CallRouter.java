@@ -8,12 +8,14 @@ import io.trunkline.number.NumberNormalizer;
 import io.trunkline.routing.RoutingDecision.Forward;
 import io.trunkline.routing.RoutingDecision.GatewayTarget;
 import io.trunkline.routing.RoutingDecision.Reject;
+import io.trunkline.routing.RoutingDecision.Target;
 import io.trunkline.routing.RoutingDecision.UriTarget;
 import io.trunkline.trunk.Trunk;
 import io.trunkline.trunk.TrunkRole;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -23,10 +25,21 @@ import java.util.function.Supplier;
 public final class CallRouter {
     private final Supplier<RoutingSnapshot> configuration;
     private final NumberNormalizer normalizer;
+    private final GatewayOrder gatewayOrder;
+    private final GatewayOrder.Availability availability;
 
-    public CallRouter(Supplier<RoutingSnapshot> configuration, NumberNormalizer normalizer) {
+    public CallRouter(Supplier<RoutingSnapshot> configuration, NumberNormalizer normalizer,
+                      GatewayOrder gatewayOrder, GatewayOrder.Availability availability) {
         this.configuration = configuration;
         this.normalizer = normalizer;
+        this.gatewayOrder = gatewayOrder;
+        this.availability = availability;
+    }
+
+    /** A router that spreads calls over gateways at random by weight, all gateways considered up. */
+    public CallRouter(Supplier<RoutingSnapshot> configuration, NumberNormalizer normalizer) {
+        this(configuration, normalizer, new GatewayOrder(() -> ThreadLocalRandom.current().nextLong()),
+                GatewayOrder.Availability.allUp());
     }
 
     public RoutingDecision route(CallAttempt attempt) {
@@ -75,14 +88,16 @@ public final class CallRouter {
         return forwardToTrunk(snapshot, pbx, route.get().carrierTrunk(), called.number().value(), calling);
     }
 
-    private static RoutingDecision forwardToTrunk(RoutingSnapshot snapshot, Trunk from, String trunkName,
-                                                  String called, String calling) {
+    private RoutingDecision forwardToTrunk(RoutingSnapshot snapshot, Trunk from, String trunkName,
+                                           String called, String calling) {
         Optional<Trunk> destination = snapshot.trunk(trunkName);
-        if (destination.isEmpty() || destination.get().primaryGateway().isEmpty()) {
+        List<Target> targets = destination.map(to -> gatewayOrder.order(to.gateways(), availability).stream()
+                .<Target>map(GatewayTarget::new).toList()).orElse(List.of());
+        if (targets.isEmpty()) {
             return new Reject(503, "No Gateway Available");
         }
         Trunk to = destination.get();
-        return new Forward(from.name(), to.name(), called, calling, new GatewayTarget(to.primaryGateway().get()));
+        return new Forward(from.name(), to.name(), called, calling, targets, to.failover());
     }
 
     /** The calling number in E.164 where it reads as one; anonymous or alphanumeric callers pass through as sent. */

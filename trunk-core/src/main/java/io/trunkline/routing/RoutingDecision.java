@@ -1,6 +1,10 @@
 package io.trunkline.routing;
 
+import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.Gateway;
+
+import java.io.Serializable;
+import java.util.List;
 
 /** The outcome of routing one INVITE: forward it, or answer it with a final error status. */
 public sealed interface RoutingDecision {
@@ -13,10 +17,31 @@ public sealed interface RoutingDecision {
      * @param calledNumber  the called number to present, in E.164; for a URI destination too it is the DID that was
      *                      dialled, not the user part of the destination URI
      * @param callingNumber the calling number, E.164 when it could be read as one, else as received
-     * @param target        where to send it
+     * @param targets       where to send it, in the order to try them (never empty)
+     * @param failover      when to move on from one target to the next
      */
     record Forward(String inboundTrunk, String outboundTrunk, String calledNumber, String callingNumber,
-                   Target target) implements RoutingDecision {
+                   List<Target> targets, FailoverPolicy failover) implements RoutingDecision, Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public Forward {
+            if (targets == null || targets.isEmpty()) {
+                throw new IllegalArgumentException("a forward needs at least one target");
+            }
+            targets = List.copyOf(targets);
+            failover = failover == null ? FailoverPolicy.defaults() : failover;
+        }
+
+        /** A forward to a single target with the default failover policy. */
+        public Forward(String inboundTrunk, String outboundTrunk, String calledNumber, String callingNumber,
+                       Target target) {
+            this(inboundTrunk, outboundTrunk, calledNumber, callingNumber, List.of(target), null);
+        }
+
+        /** The first target to try. */
+        public Target target() {
+            return targets.get(0);
+        }
     }
 
     /**
@@ -34,7 +59,7 @@ public sealed interface RoutingDecision {
     }
 
     /** A forwarding target: a trunk gateway (the Request-URI is built from it) or a fixed SIP URI. */
-    sealed interface Target {
+    sealed interface Target extends Serializable {
     }
 
     record GatewayTarget(Gateway gateway) implements Target {

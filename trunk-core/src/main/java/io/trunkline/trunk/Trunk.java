@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
  * @param name          unique, URL-safe identifier chosen by the administrator
  * @param role          carrier or PBX side
  * @param defaultRegion ISO 3166-1 alpha-2 region used to read national-format numbers received on this trunk
- * @param gateways      addresses of the peer, in the order they are tried
+ * @param gateways      addresses of the peer; the order a call tries them in comes from their priority and weight
+ * @param failover      when a call moves on from one gateway to the next
  */
-public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways) {
+public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
+                    FailoverPolicy failover) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
 
@@ -35,10 +37,12 @@ public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gate
             throw new InvalidConfigurationException("gateways", "must not contain an empty entry");
         }
         gateways = gateways == null ? List.of() : List.copyOf(gateways);
+        failover = failover == null ? FailoverPolicy.defaults() : failover;
     }
 
-    /** The gateway a new call is sent to first, if the trunk has any. */
-    public java.util.Optional<Gateway> primaryGateway() {
-        return gateways.stream().findFirst();
+    /** A trunk with the default failover policy. */
+    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways) {
+        this(name, role, defaultRegion, gateways, FailoverPolicy.defaults());
     }
+
 }

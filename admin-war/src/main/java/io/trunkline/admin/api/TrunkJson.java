@@ -1,14 +1,18 @@
 package io.trunkline.admin.api;
 
+import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.Gateway;
 import io.trunkline.trunk.InvalidConfigurationException;
 import io.trunkline.trunk.Transport;
 import io.trunkline.trunk.Trunk;
 import io.trunkline.trunk.TrunkRole;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** JSON form of a trunk. Public fields: JSON-B 1.0 binds neither records nor constructor parameters. */
 public class TrunkJson {
@@ -16,11 +20,21 @@ public class TrunkJson {
     public String role;
     public String defaultRegion;
     public List<GatewayJson> gateways = new ArrayList<>();
+    public FailoverJson failover;
 
     public static class GatewayJson {
         public String host;
         public Integer port;
         public String transport;
+        public Integer priority;
+        public Integer weight;
+    }
+
+    /** When calls move on to the next gateway; absent fields take the defaults. */
+    public static class FailoverJson {
+        public Set<Integer> retryCodes;
+        public Set<Integer> finalCodes;
+        public Long setupTimeoutMillis;
     }
 
     static TrunkJson of(Trunk trunk) {
@@ -33,8 +47,14 @@ public class TrunkJson {
             gateway.host = g.host();
             gateway.port = g.port();
             gateway.transport = g.transport().name();
+            gateway.priority = g.priority();
+            gateway.weight = g.weight();
             json.gateways.add(gateway);
         }
+        json.failover = new FailoverJson();
+        json.failover.retryCodes = new TreeSet<>(trunk.failover().retryCodes());
+        json.failover.finalCodes = new TreeSet<>(trunk.failover().finalCodes());
+        json.failover.setupTimeoutMillis = trunk.failover().setupTimeout().toMillis();
         return json;
     }
 
@@ -42,7 +62,15 @@ public class TrunkJson {
         if (name != null && pathName != null && !name.equals(pathName)) {
             throw new InvalidConfigurationException("name", "differs from the name in the URL");
         }
-        return new Trunk(pathName != null ? pathName : name, role(role), defaultRegion, gateways());
+        return new Trunk(pathName != null ? pathName : name, role(role), defaultRegion, gateways(), failover());
+    }
+
+    private FailoverPolicy failover() {
+        if (failover == null) {
+            return FailoverPolicy.defaults();
+        }
+        return new FailoverPolicy(failover.retryCodes, failover.finalCodes,
+                failover.setupTimeoutMillis == null ? null : Duration.ofMillis(failover.setupTimeoutMillis));
     }
 
     private List<Gateway> gateways() {
@@ -52,7 +80,9 @@ public class TrunkJson {
                 if (g == null) {
                     throw new InvalidConfigurationException("gateways", "must not contain null");
                 }
-                result.add(new Gateway(g.host, g.port == null ? 0 : g.port, Transport.parse(g.transport)));
+                result.add(new Gateway(g.host, g.port == null ? 0 : g.port, Transport.parse(g.transport),
+                        g.priority == null ? Gateway.DEFAULT_PRIORITY : g.priority,
+                        g.weight == null ? Gateway.DEFAULT_WEIGHT : g.weight));
             }
         }
         return result;

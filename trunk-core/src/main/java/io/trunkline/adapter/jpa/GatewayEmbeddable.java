@@ -14,6 +14,10 @@ public class GatewayEmbeddable {
     private int port;
     @Column(name = "transport", nullable = false)
     private String transport;
+    @Column(name = "priority", nullable = false)
+    private int priority;
+    @Column(name = "weight", nullable = false)
+    private int weight;
 
     protected GatewayEmbeddable() {
     }
@@ -23,10 +27,12 @@ public class GatewayEmbeddable {
         e.host = gateway.host();
         e.port = gateway.port();
         e.transport = gateway.transport().name();
+        e.priority = gateway.priority();
+        e.weight = gateway.weight();
         return e;
     }
 
     Gateway toDomain() {
-        return new Gateway(host, port, Transport.valueOf(transport));
+        return new Gateway(host, port, Transport.valueOf(transport), priority, weight);
     }
 }

@@ -1,5 +1,6 @@
 package io.trunkline.adapter.jpa;
 
+import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.Trunk;
 import io.trunkline.trunk.TrunkRole;
 
@@ -12,6 +13,7 @@ import javax.persistence.Id;
 import javax.persistence.JoinColumn;
 import javax.persistence.OrderColumn;
 import javax.persistence.Table;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +27,12 @@ public class TrunkEntity {
     private String role;
     @Column(name = "default_region", nullable = false)
     private String defaultRegion;
+    @Column(name = "retry_codes", nullable = false)
+    private String retryCodes;
+    @Column(name = "final_codes", nullable = false)
+    private String finalCodes;
+    @Column(name = "setup_timeout_ms", nullable = false)
+    private int setupTimeoutMillis;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "trunk_gateway", joinColumns = @JoinColumn(name = "trunk_name"))
     @OrderColumn(name = "position")
@@ -40,12 +48,17 @@ public class TrunkEntity {
     void update(Trunk trunk) {
         role = trunk.role().name();
         defaultRegion = trunk.defaultRegion();
+        retryCodes = StatusCodes.format(trunk.failover().retryCodes());
+        finalCodes = StatusCodes.format(trunk.failover().finalCodes());
+        setupTimeoutMillis = (int) trunk.failover().setupTimeout().toMillis();
         gateways.clear();
         trunk.gateways().forEach(g -> gateways.add(GatewayEmbeddable.of(g)));
     }
 
     Trunk toDomain() {
+        FailoverPolicy failover = new FailoverPolicy(StatusCodes.parse(retryCodes), StatusCodes.parse(finalCodes),
+                Duration.ofMillis(setupTimeoutMillis));
         return new Trunk(name, TrunkRole.valueOf(role), defaultRegion,
-                gateways.stream().map(GatewayEmbeddable::toDomain).toList());
+                gateways.stream().map(GatewayEmbeddable::toDomain).toList(), failover);
     }
 }

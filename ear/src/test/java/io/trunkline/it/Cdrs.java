@@ -1,0 +1,27 @@
+package io.trunkline.it;
+
+import javax.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Reads CDRs through the REST API, waiting for the asynchronous writer to store them. */
+final class Cdrs {
+    private final TrunklineApi api;
+
+    private Cdrs(TrunklineApi api) {
+        this.api = api;
+    }
+
+    static Cdrs of(TrunklineApi api) {
+        return new Cdrs(api);
+    }
+
+    /** The newest CDR with this calling or called number, once stored. */
+    JsonObject forNumber(String number) throws Exception {
+        String query = "/api/v1/cdrs?number=" + URLEncoder.encode(number, StandardCharsets.UTF_8);
+        TrunklineApi.Reply reply = Eventually.await("a CDR for " + number, Duration.ofSeconds(10),
+                () -> api.get(query), r -> r.status() == 200 && r.json().getInt("total") > 0);
+        return reply.json().getJsonArray("items").getJsonObject(0);
+    }
+}

@@ -1,0 +1,101 @@
+package io.trunkline.it;
+
+import org.junit.jupiter.api.Test;
+
+import javax.json.JsonObject;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A DID whose PBX trunk has two gateways: calls move to the second when the first fails (retry status, silence) and
+ * not when the callee decided (busy). Each gateway is a real sipp; the caller never sees the failed attempt.
+ */
+class GatewayFailoverIT {
+    private static final int SIP = TrunklineApi.SIP_PORT;
+    private final TrunklineApi api = new TrunklineApi();
+    private final Provision provision = new Provision(api);
+
+    @Test
+    void gateway1Answers503AndTheCallIsAnsweredByGateway2() throws Exception {
+        try (Sipp gateway1 = Sipp.onLoopback(); Sipp gateway2 = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = didOnPbx(carrier, null, gateway1.sipPort, gateway2.sipPort);
+            gateway1.serve("uas-reject-503.xml", 1);
+            gateway2.serve("uas-answer-expect-bye.xml", 1);
+
+            assertThat(carrier.call("uac-call-and-hang-up.xml", SIP, did, "+14155550110", 1))
+                    .as(carrier.messages()).isZero();
+            assertThat(gateway1.await(20)).as(gateway1.messages()).isZero();
+            assertThat(gateway2.await(20)).as(gateway2.messages()).isZero();
+            JsonObject cdr = cdrFor(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
+            assertThat(gateway2.messages()).contains(cdr.getString("outboundCallId"));
+            assertThat(carrier.messages()).doesNotContain("503");
+        }
+    }
+
+    @Test
+    void busyFromGateway1IsFinalAndGateway2IsNeverCalled() throws Exception {
+        try (Sipp gateway1 = Sipp.onLoopback(); Sipp gateway2 = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = didOnPbx(carrier, null, gateway1.sipPort, gateway2.sipPort);
+            gateway1.serve("uas-reject-486.xml", 1);
+            gateway2.serve("uas-answer-expect-bye.xml", 1);
+
+            assertThat(carrier.call("uac-expect-486.xml", SIP, did, "+14155550111", 1))
+                    .as(carrier.messages()).isZero();
+            assertThat(gateway1.await(20)).as(gateway1.messages()).isZero();
+            JsonObject cdr = cdrFor(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(486);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("CALLEE");
+            assertThat(gateway2.messages()).doesNotContain("INVITE");
+        }
+    }
+
+    @Test
+    void silentGateway1IsAbandonedAfterTheSetupTimeout() throws Exception {
+        // A bound socket that never answers: datagrams to it vanish, as with a dead carrier box.
+        try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             Sipp gateway2 = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = didOnPbx(carrier, "{\"setupTimeoutMillis\":800}", silent.getLocalPort(), gateway2.sipPort);
+            gateway2.serve("uas-answer-expect-bye.xml", 1);
+
+            assertThat(carrier.call("uac-call-and-hang-up.xml", SIP, did, "+14155550112", 1))
+                    .as(carrier.messages()).isZero();
+            assertThat(gateway2.await(20)).as(gateway2.messages()).isZero();
+            JsonObject cdr = cdrFor(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
+            Duration setup = Duration.between(Instant.parse(cdr.getString("invitedAt")),
+                    Instant.parse(cdr.getString("answeredAt")));
+            assertThat(setup).isGreaterThanOrEqualTo(Duration.ofMillis(800));
+        }
+    }
+
+    @Test
+    void whenEveryGatewayFailsTheCallerGetsTheLastFailure() throws Exception {
+        try (Sipp gateway1 = Sipp.onLoopback(); Sipp gateway2 = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = didOnPbx(carrier, null, gateway1.sipPort, gateway2.sipPort);
+            gateway1.serve("uas-reject-503.xml", 1);
+            gateway2.serve("uas-reject-503.xml", 1);
+
+            assertThat(carrier.call("uac-expect-503.xml", SIP, did, "+14155550113", 1))
+                    .as(carrier.messages()).isZero();
+            assertThat(gateway1.await(20)).as(gateway1.messages()).isZero();
+            assertThat(gateway2.await(20)).as(gateway2.messages()).isZero();
+            assertThat(cdrFor(did).getInt("finalStatus")).isEqualTo(503);
+        }
+    }
+
+    private String didOnPbx(Sipp carrier, String failoverJson, int... gatewayPorts) throws Exception {
+        String did = Provision.uniqueUsNumber();
+        String carrierTrunk = provision.trunk("carrier", "CARRIER", carrier.sipPort);
+        provision.did(did, carrierTrunk, provision.pbxWithGateways(failoverJson, gatewayPorts));
+        return did;
+    }
+
+    private JsonObject cdrFor(String number) throws Exception {
+        return Cdrs.of(api).forNumber(number);
+    }
+}

@@ -1,0 +1,183 @@
+package io.trunkline.sip;
+
+import io.trunkline.cdr.CallTimeline;
+import io.trunkline.cdr.HangupParty;
+import io.trunkline.routing.RoutingDecision.Forward;
+import io.trunkline.routing.RoutingDecision.Target;
+
+import javax.servlet.sip.ServletParseException;
+import javax.servlet.sip.ServletTimer;
+import javax.servlet.sip.SipApplicationSession;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.TimerService;
+import javax.servlet.sip.TooManyHopsException;
+import javax.servlet.sip.URI;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The outbound side of a routed call: sends the INVITE to the destination's gateways in turn. A gateway that answers
+ * with a status in its trunk's retry set, cannot be reached, or shows no progress within the setup timeout is
+ * abandoned for the next; the caller hears nothing of it until a gateway answers or none is left.
+ */
+final class GatewayFailover {
+    private static final Logger LOG = Logger.getLogger(GatewayFailover.class.getName());
+
+    private final SipAddresses addresses;
+    private final TimerService timers;
+    private final Optional<String> advertisedHost;
+    private final CdrRecorder cdrs;
+
+    GatewayFailover(SipAddresses addresses, TimerService timers, Optional<String> advertisedHost, CdrRecorder cdrs) {
+        this.addresses = addresses;
+        this.timers = timers;
+        this.advertisedHost = advertisedHost;
+        this.cdrs = cdrs;
+    }
+
+    /** Starts the outbound side of a call routing has forwarded. */
+    void begin(SipServletRequest callerInvite, Forward forward, CallTimeline timeline)
+            throws IOException, TooManyHopsException {
+        OutboundAttempts attempts = new OutboundAttempts(forward);
+        timeline.normalizedNumbers(forward.callingNumber(), forward.calledNumber());
+        CallLegs.bindCaller(callerInvite, timeline, attempts);
+        if (!tryNext(callerInvite, attempts, timeline)) {
+            giveUp(callerInvite, attempts, timeline);
+        }
+    }
+
+    /**
+     * An error answer to the current attempt: if its trunk says the gateway failed and another is left, the call
+     * moves on and the answer is swallowed.
+     *
+     * @return whether the call moved on (otherwise the caller gets this answer)
+     */
+    boolean movedOnAfter(SipServletResponse response, SipServletRequest callerInvite)
+            throws IOException, TooManyHopsException {
+        SipApplicationSession call = callerInvite.getApplicationSession();
+        OutboundAttempts attempts = CallLegs.attempts(call);
+        if (attempts == null || !attempts.isCurrent(response.getSession().getId())) {
+            return false;
+        }
+        stopSetupTimer(call, attempts.progressed());
+        if (!attempts.forward().failover().retriesOn(response.getStatus()) || !attempts.hasNext()) {
+            return false;
+        }
+        attempts.failed(response.getStatus());
+        LinkedLegs.unlink(callerInvite);
+        return tryNext(callerInvite, attempts, CallLegs.timeline(call));
+    }
+
+    /** A provisional or success answer: the current gateway is alive, so its setup timer stops. */
+    void progressed(SipServletResponse response) {
+        SipApplicationSession call = response.getApplicationSession();
+        OutboundAttempts attempts = CallLegs.attempts(call);
+        if (attempts != null && attempts.isCurrent(response.getSession().getId())) {
+            stopSetupTimer(call, attempts.progressed());
+        }
+    }
+
+    /** The caller gave up: no further attempt may start. */
+    void stop(SipApplicationSession call) {
+        OutboundAttempts attempts = CallLegs.attempts(call);
+        if (attempts != null) {
+            stopSetupTimer(call, attempts.progressed());
+        }
+    }
+
+    /** The current gateway showed no progress in time: cancel it and try the next. */
+    void setupTimedOut(SipApplicationSession call, String legId) {
+        OutboundAttempts attempts = CallLegs.attempts(call);
+        SipServletRequest callerInvite = CallLegs.callerInvite(call);
+        if (attempts == null || callerInvite == null || callerInvite.isCommitted()
+                || !attempts.isCurrent(legId) || attempts.isProgressing()) {
+            return;
+        }
+        LinkedLegs.outboundInvite(callerInvite).ifPresent(GatewayFailover::cancelQuietly);
+        attempts.failed(408);
+        LinkedLegs.unlink(callerInvite);
+        try {
+            if (!tryNext(callerInvite, attempts, CallLegs.timeline(call))) {
+                giveUp(callerInvite, attempts, CallLegs.timeline(call));
+            }
+        } catch (IOException | TooManyHopsException e) {
+            LOG.log(Level.WARNING, "Failover after a setup timeout failed for " + callerInvite.getCallId(), e);
+        }
+    }
+
+    /** Sends to the targets in turn until one takes the INVITE; false when none is left. */
+    private boolean tryNext(SipServletRequest callerInvite, OutboundAttempts attempts, CallTimeline timeline)
+            throws TooManyHopsException {
+        while (attempts.hasNext()) {
+            Target target = attempts.next();
+            try {
+                send(callerInvite, attempts, target, timeline);
+                return true;
+            } catch (IOException | IllegalArgumentException e) {
+                // Unreachable over its transport, or a URI the container refuses: next target (RFC 3261 §8.1.3.1).
+                LOG.log(Level.FINE, "Target " + target + " failed for " + callerInvite.getCallId(), e);
+                stopSetupTimer(callerInvite.getApplicationSession(), attempts.progressed());
+                attempts.failed(503);
+                LinkedLegs.unlink(callerInvite);
+            } catch (TooManyHopsException e) {
+                throw e;
+            } catch (ServletParseException e) {
+                LOG.log(Level.WARNING, "Target " + target + " is not a usable URI", e);
+                attempts.failed(503);
+            }
+        }
+        return false;
+    }
+
+    private void send(SipServletRequest callerInvite, OutboundAttempts attempts, Target target,
+                      CallTimeline timeline) throws IOException, ServletParseException, TooManyHopsException {
+        Forward forward = attempts.forward();
+        URI requestUri = addresses.requestUri(forward, target);
+        String localHost = advertisedHost.orElse(callerInvite.getLocalAddr());
+        Map<String, List<String>> headers = Map.of(
+                "From", List.of(addresses.from(forward, callerInvite.getFrom().getDisplayName(), localHost)),
+                "To", List.of(addresses.to(requestUri)));
+        SipServletRequest outbound = LinkedLegs.createOutbound(callerInvite, headers);
+        outbound.setRequestURI(requestUri);
+        // Reliable provisionals need PRACK relay on both legs (RFC 3262), which this B2BUA does not do yet:
+        // offer the callee only what can be honoured.
+        outbound.removeHeader("Supported");
+        CallLegs.markCallee(outbound.getSession());
+        timeline.routed(forward.inboundTrunk(), forward.outboundTrunk(), outbound.getCallId());
+        ServletTimer timer = timers.createTimer(callerInvite.getApplicationSession(),
+                forward.failover().setupTimeout().toMillis(), false, new SetupTimeout(outbound.getSession().getId()));
+        attempts.sent(outbound.getSession().getId(), timer.getId());
+        outbound.send();
+    }
+
+    /** Every target failed: the caller gets the last failure's status (408 after a timeout, else 503 or relayed). */
+    private void giveUp(SipServletRequest callerInvite, OutboundAttempts attempts, CallTimeline timeline)
+            throws IOException {
+        int status = attempts.lastFailure();
+        if (!callerInvite.isCommitted()) {
+            callerInvite.createResponse(status, status == 408 ? "Request Timeout" : "No Gateway Answered").send();
+        }
+        cdrs.end(timeline, status, HangupParty.TRUNKLINE);
+    }
+
+    private static void stopSetupTimer(SipApplicationSession call, String timerId) {
+        ServletTimer timer = timerId == null || !call.isValid() ? null : call.getTimer(timerId);
+        if (timer != null) {
+            timer.cancel();
+        }
+    }
+
+    /** RFC 3261 §9.1: a CANCEL before any provisional is held by the stack; either way this attempt is over. */
+    private static void cancelQuietly(SipServletRequest outboundInvite) {
+        try {
+            outboundInvite.createCancel().send();
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "CANCEL of an abandoned attempt not sent", e);
+        }
+    }
+}

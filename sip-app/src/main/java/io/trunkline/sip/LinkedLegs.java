@@ -1,0 +1,73 @@
+package io.trunkline.sip;
+
+import javax.servlet.sip.B2buaHelper;
+import javax.servlet.sip.SipServletMessage;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.SipSession;
+import javax.servlet.sip.TooManyHopsException;
+import javax.servlet.sip.UAMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The only class that uses {@link B2buaHelper}: a call is two dialogs linked by the helper, and every message
+ * crossing from one to the other is re-created here, so Call-ID, tags, Via, Contact and Record-Route of one side
+ * never reach the other (topology hiding by construction).
+ */
+final class LinkedLegs {
+    private LinkedLegs() {
+    }
+
+    /** A new outbound leg for the caller's INVITE, linked to it; From and To come from {@code headers}. */
+    static SipServletRequest createOutbound(SipServletRequest callerInvite, Map<String, List<String>> headers)
+            throws TooManyHopsException {
+        return callerInvite.getB2buaHelper().createRequest(callerInvite, true, headers);
+    }
+
+    /** Detaches the caller's leg from a failed outbound leg, so that the next attempt can be linked instead. */
+    static void unlink(SipServletRequest callerInvite) {
+        callerInvite.getB2buaHelper().unlinkSipSessions(callerInvite.getSession());
+    }
+
+    /** The request on the other leg that this response answers a copy of, or null once the legs are unlinked. */
+    static SipServletRequest requestAcross(SipServletResponse response) {
+        return response.getRequest().getB2buaHelper().getLinkedSipServletRequest(response.getRequest());
+    }
+
+    /** The outbound INVITE currently linked to the caller's INVITE, if any. */
+    static Optional<SipServletRequest> outboundInvite(SipServletRequest callerInvite) {
+        return Optional.ofNullable(callerInvite.getB2buaHelper().getLinkedSipServletRequest(callerInvite));
+    }
+
+    /** The other leg of a request's dialog, while it can still carry requests. */
+    static Optional<SipSession> otherLeg(SipServletRequest request) {
+        SipSession other = request.getB2buaHelper().getLinkedSession(request.getSession());
+        boolean usable = other != null && other.isValid() && other.getState() != SipSession.State.TERMINATED;
+        return usable ? Optional.of(other) : Optional.empty();
+    }
+
+    /** A copy of a mid-dialog request for the other leg (headers and body re-created, not forwarded). */
+    static SipServletRequest copyTo(SipSession other, SipServletRequest request) {
+        return request.getB2buaHelper().createRequest(other, request, null);
+    }
+
+    /** The 2xx answers to INVITE still waiting for an ACK on the other leg. */
+    static List<SipServletResponse> unacknowledgedAnswers(SipServletRequest ack, SipSession other) {
+        List<SipServletResponse> answers = new ArrayList<>();
+        for (SipServletMessage pending : ack.getB2buaHelper().getPendingMessages(other, UAMode.UAC)) {
+            if (pending instanceof SipServletResponse response && "INVITE".equals(response.getMethod())
+                    && response.getStatus() / 100 == 2) {
+                answers.add(response);
+            }
+        }
+        return answers;
+    }
+
+    /** A CANCEL for the INVITE pending on the other leg. */
+    static SipServletRequest cancelOn(SipServletRequest request, SipSession other) {
+        return request.getB2buaHelper().createCancel(other);
+    }
+}

@@ -1,0 +1,34 @@
+package io.trunkline.sip;
+
+import javax.servlet.sip.ServletTimer;
+import javax.servlet.sip.TimerListener;
+import javax.servlet.sip.annotation.SipListener;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Receives the application's SIP timers (JSR 289 allows one timer listener per application). The container creates
+ * this listener itself, so the servlet hands it the failover logic when it starts.
+ */
+@SipListener
+public class SetupTimeoutListener implements TimerListener {
+    private static final Logger LOG = Logger.getLogger(SetupTimeoutListener.class.getName());
+    private static volatile GatewayFailover failover;
+
+    static void use(GatewayFailover handler) {
+        failover = handler;
+    }
+
+    @Override
+    public void timeout(ServletTimer timer) {
+        GatewayFailover handler = failover;
+        if (handler == null || !(timer.getInfo() instanceof SetupTimeout setup)) {
+            return;
+        }
+        try {
+            handler.setupTimedOut(timer.getApplicationSession(), setup.legId());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Handling the setup timeout of leg " + setup.legId() + " failed", e);
+        }
+    }
+}
