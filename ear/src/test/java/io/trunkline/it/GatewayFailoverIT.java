@@ -33,7 +33,7 @@ class GatewayFailoverIT {
             JsonObject cdr = cdrFor(did);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
             assertThat(gateway2.messages()).contains(cdr.getString("outboundCallId"));
-            assertThat(carrier.messages()).doesNotContain("503");
+            assertThat(carrier.messages()).doesNotContain("SIP/2.0 503");
         }
     }
 

@@ -44,6 +44,19 @@ final class Provision {
         return name;
     }
 
+    /** A carrier trunk with one gateway per port (all on 127.0.0.1) and these limits. */
+    String carrierWithLimits(String limitsJson, int... ports) throws Exception {
+        String name = uniqueName("carrier");
+        StringBuilder gateways = new StringBuilder();
+        for (int i = 0; i < ports.length; i++) {
+            gateways.append(i == 0 ? "" : ",").append("{\"host\":\"127.0.0.1\",\"port\":").append(ports[i]).append("}");
+        }
+        TrunklineApi.Reply reply = api.post("/api/v1/trunks", "{\"name\":\"" + name + "\",\"role\":\"CARRIER\","
+                + "\"gateways\":[" + gateways + "],\"limits\":" + limitsJson + "}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return name;
+    }
+
     void did(String number, String carrier, String pbx) throws Exception {
         TrunklineApi.Reply reply = api.post("/api/v1/numbers", "{\"number\":\"" + number + "\",\"trunk\":\"" + carrier
                 + "\",\"destination\":{\"trunk\":\"" + pbx + "\"}}");

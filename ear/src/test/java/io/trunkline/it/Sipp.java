@@ -50,14 +50,21 @@ final class Sipp implements AutoCloseable {
      * @return sipp's exit status: 0 when every call went as the scenario says
      */
     int call(String scenario, int sipTarget, String number, String callingNumber, int calls) throws Exception {
+        return startCalls(scenario, sipTarget, number, callingNumber, calls, 10).await(60);
+    }
+
+    /** Starts placing calls at {@code rate} per second without waiting for them; {@link #await} collects. */
+    Sipp startCalls(String scenario, int sipTarget, String number, String callingNumber, int calls, int rate)
+            throws IOException {
         Path injection = logDir.resolve("calling.csv");
         Files.writeString(injection, "SEQUENTIAL\n" + callingNumber + ";\n");
         start(scenario, List.of("127.0.0.1:" + sipTarget, "-s", number, "-inf", injection.toString(),
-                "-m", Integer.toString(calls), "-r", "10"));
-        return await(60);
+                "-m", Integer.toString(calls), "-r", Integer.toString(rate)));
+        return this;
     }
 
     private void start(String scenario, List<String> extra) throws IOException {
+        command.clear(); // an instance may run several scenarios in turn, on the same ports
         command.addAll(List.of("sipp", "-sf", SCENARIOS.resolve(scenario).toString(),
                 "-i", address, "-p", Integer.toString(sipPort),
                 "-mi", address, "-mp", Integer.toString(sipPort + 4), "-cp", Integer.toString(sipPort + 8),

@@ -2,6 +2,8 @@ package io.trunkline.sip;
 
 import io.trunkline.cdr.CallTimeline;
 import io.trunkline.cdr.HangupParty;
+import io.trunkline.limits.Admission;
+import io.trunkline.limits.CallAdmission;
 import io.trunkline.routing.CallAttempt;
 import io.trunkline.routing.CallRouter;
 import io.trunkline.routing.RoutingDecision;
@@ -24,9 +26,11 @@ final class B2buaCalls {
     private final CallRouter router;
     private final GatewayFailover failover;
     private final CdrRecorder cdrs;
+    private final CallAdmission admissions;
 
-    B2buaCalls(CallRouter router, GatewayFailover failover, CdrRecorder cdrs) {
+    B2buaCalls(CallRouter router, CallAdmission admissions, GatewayFailover failover, CdrRecorder cdrs) {
         this.router = router;
+        this.admissions = admissions;
         this.failover = failover;
         this.cdrs = cdrs;
     }
@@ -43,13 +47,25 @@ final class B2buaCalls {
             cdrs.end(timeline, reject.status(), HangupParty.TRUNKLINE);
             return;
         }
+        Forward forward = (Forward) decision;
+        Admission admission = admissions.admit(forward.inboundTrunk(), forward.outboundTrunk());
+        if (admission instanceof Admission.Refused refused) {
+            SipServletResponse busy = invite.createResponse(503, refused.reason());
+            busy.setHeader("Retry-After", Integer.toString(refused.retryAfterSeconds())); // RFC 3261 §21.5.4
+            busy.send();
+            timeline.normalizedNumbers(forward.callingNumber(), forward.calledNumber());
+            timeline.routed(forward.inboundTrunk(), forward.outboundTrunk(), null);
+            cdrs.end(timeline, 503, HangupParty.TRUNKLINE);
+            return;
+        }
+        CallLegs.holdLease(invite, ((Admission.Admitted) admission).lease());
         try {
-            failover.begin(invite, (Forward) decision, timeline);
+            failover.begin(invite, forward, timeline);
         } catch (TooManyHopsException e) {
             if (!invite.isCommitted()) {
                 invite.createResponse(483, "Too Many Hops").send(); // RFC 3261 §16.3 step 3
             }
-            cdrs.end(timeline, 483, HangupParty.TRUNKLINE);
+            cdrs.endCall(invite.getApplicationSession(), 483, HangupParty.TRUNKLINE);
         }
     }
 
@@ -95,7 +111,7 @@ final class B2buaCalls {
         } else if (status < 300) {
             timeline.answered(cdrs.clock().instant());
         } else {
-            cdrs.end(timeline, status, HangupParty.CALLEE);
+            cdrs.endCall(response.getApplicationSession(), status, HangupParty.CALLEE);
         }
         return true;
     }
@@ -126,7 +142,7 @@ final class B2buaCalls {
         bye.createResponse(200).send();
         HangupParty party = CallLegs.side(bye.getSession()) == CallLegs.Side.CALLER
                 ? HangupParty.CALLER : HangupParty.CALLEE;
-        cdrs.end(CallLegs.timeline(bye.getApplicationSession()), 200, party);
+        cdrs.endCall(bye.getApplicationSession(), 200, party);
         Optional<SipSession> other = LinkedLegs.otherLeg(bye);
         if (other.isPresent()) {
             LinkedLegs.copyTo(other.get(), bye).send();
@@ -139,7 +155,7 @@ final class B2buaCalls {
      */
     void relayCancel(SipServletRequest cancel) throws IOException {
         failover.stop(cancel.getApplicationSession());
-        cdrs.end(CallLegs.timeline(cancel.getApplicationSession()), 487, HangupParty.CALLER);
+        cdrs.endCall(cancel.getApplicationSession(), 487, HangupParty.CALLER);
         Optional<SipSession> other = LinkedLegs.otherLeg(cancel);
         if (other.isPresent() && other.get().getState() != SipSession.State.CONFIRMED) {
             LinkedLegs.cancelOn(cancel, other.get()).send();
@@ -160,7 +176,7 @@ final class B2buaCalls {
 
     /** Ends the call after an unexpected failure in Trunkline itself, so that a CDR still says what happened. */
     void failed(SipServletRequest request) {
-        cdrs.end(CallLegs.timeline(request.getApplicationSession()), 500, HangupParty.TRUNKLINE);
+        cdrs.endCall(request.getApplicationSession(), 500, HangupParty.TRUNKLINE);
     }
 
     private static void copyBody(SipServletMessage from, SipServletMessage to) throws IOException {

@@ -1,6 +1,7 @@
 package io.trunkline.sip;
 
 import io.trunkline.cdr.CallTimeline;
+import io.trunkline.limits.Lease;
 
 import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.SipServletRequest;
@@ -16,6 +17,7 @@ final class CallLegs {
     private static final String ATTEMPTS = "io.trunkline.attempts";
     private static final String CALLER_INVITE = "io.trunkline.callerInvite";
     private static final String ROLE = "io.trunkline.leg";
+    private static final String LEASE = "io.trunkline.lease";
 
     /** Which side of a B2BUA call a SIP session is. */
     enum Side { CALLER, CALLEE }
@@ -30,6 +32,15 @@ final class CallLegs {
         // Kept as is: attributes must be Serializable only in a distributable application, and this one is not.
         call.setAttribute(CALLER_INVITE, callerInvite);
         callerInvite.getSession().setAttribute(ROLE, Side.CALLER);
+    }
+
+    /** The channels the call holds until it ends. */
+    static void holdLease(SipServletRequest callerInvite, Lease lease) {
+        callerInvite.getApplicationSession().setAttribute(LEASE, lease);
+    }
+
+    static Lease lease(SipApplicationSession call) {
+        return call.isValid() ? (Lease) call.getAttribute(LEASE) : null;
     }
 
     static void markCallee(SipSession leg) {

@@ -4,10 +4,16 @@ import io.trunkline.cdr.BatchingCdrWriter;
 import io.trunkline.cdr.CallDetailRecord;
 import io.trunkline.cdr.CallTimeline;
 import io.trunkline.cdr.HangupParty;
+import io.trunkline.limits.Lease;
+
+import javax.servlet.sip.SipApplicationSession;
 
 import java.time.Clock;
 
-/** Ends a call's timeline and hands the finished CDR to the writer; a call that already ended is ignored. */
+/**
+ * Ends calls: the timeline becomes a CDR handed to the writer, and the channels the call held are released. A call
+ * that already ended is left as it is, so every path may call this without counting anything twice.
+ */
 final class CdrRecorder {
     private final BatchingCdrWriter writer;
     private final Clock clock;
@@ -24,6 +30,15 @@ final class CdrRecorder {
         CallDetailRecord finished = timeline.end(status, party, clock.instant());
         if (finished != null) {
             writer.submit(finished);
+        }
+    }
+
+    /** Ends the call this application session carries. */
+    void endCall(SipApplicationSession call, int status, HangupParty party) {
+        end(CallLegs.timeline(call), status, party);
+        Lease lease = CallLegs.lease(call);
+        if (lease != null) {
+            lease.release();
         }
     }
 

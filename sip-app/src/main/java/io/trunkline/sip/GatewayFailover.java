@@ -162,7 +162,7 @@ final class GatewayFailover {
         if (!callerInvite.isCommitted()) {
             callerInvite.createResponse(status, status == 408 ? "Request Timeout" : "No Gateway Answered").send();
         }
-        cdrs.end(timeline, status, HangupParty.TRUNKLINE);
+        cdrs.endCall(callerInvite.getApplicationSession(), status, HangupParty.TRUNKLINE);
     }
 
     private static void stopSetupTimer(SipApplicationSession call, String timerId) {

@@ -36,7 +36,8 @@ public class TrunkSipServlet extends SipServlet {
         GatewayFailover failover = new GatewayFailover(new SipAddresses(factory), timers,
                 settings.advertisedSipHost(), cdrs);
         SetupTimeoutListener.use(failover);
-        calls = new B2buaCalls(trunkline.router(), failover, cdrs);
+        CallSessionListener.use(cdrs);
+        calls = new B2buaCalls(trunkline.router(), trunkline.admission(), failover, cdrs);
         options = new OptionsResponder(trunkline.routing(), ALLOW);
     }
 

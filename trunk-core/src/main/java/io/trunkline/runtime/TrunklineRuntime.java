@@ -9,6 +9,8 @@ import io.trunkline.adapter.jpa.JpaTransactions;
 import io.trunkline.adapter.jpa.JpaTrunkRepository;
 import io.trunkline.cdr.BatchingCdrWriter;
 import io.trunkline.cdr.CdrStore;
+import io.trunkline.limits.CallAdmission;
+import io.trunkline.limits.ChannelAccounting;
 import io.trunkline.number.NumberDirectory;
 import io.trunkline.number.NumberNormalizer;
 import io.trunkline.provisioning.Provisioning;
@@ -45,6 +47,7 @@ public final class TrunklineRuntime {
     private final CallRouter router;
     private final BatchingCdrWriter cdrWriter;
     private final Provisioning provisioning;
+    private final CallAdmission admission;
     private final AdminAccount adminAccount;
 
     private TrunklineRuntime(TrunklineSettings settings, EntityManagerFactory factory, ThreadFactory threads) {
@@ -58,6 +61,7 @@ public final class TrunklineRuntime {
         this.routing.reload();
         this.router = new CallRouter(routing, normalizer);
         this.provisioning = new Provisioning(trunks, numbers, routes, routing);
+        this.admission = new CallAdmission(routing, ChannelAccounting.withSystemClock());
         this.adminAccount = AdminAccount.establish(settings.adminPassword(), new JpaCredentialStore(tx),
                 password -> LOG.log(System.Logger.Level.WARNING, "Generated the admin password (shown only now; set "
                         + "TRUNKLINE_ADMIN_PASSWORD to choose one): " + password));
@@ -136,6 +140,10 @@ public final class TrunklineRuntime {
 
     public Provisioning provisioning() {
         return provisioning;
+    }
+
+    public CallAdmission admission() {
+        return admission;
     }
 
     public AdminAccount adminAccount() {

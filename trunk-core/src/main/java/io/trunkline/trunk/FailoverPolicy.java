@@ -3,7 +3,6 @@ package io.trunkline.trunk;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * When a call to one of a trunk's gateways should be retried on the next one.
@@ -23,6 +22,7 @@ public record FailoverPolicy(Set<Integer> retryCodes, Set<Integer> finalCodes, D
     public static final Set<Integer> DEFAULT_RETRY = Set.of(408, 500, 502, 503, 504);
     public static final Set<Integer> DEFAULT_FINAL = Set.of(404, 486, 600, 603);
     public static final Duration DEFAULT_SETUP_TIMEOUT = Duration.ofSeconds(3);
+    private static final int MAX_CODES = 50;
     private static final Duration LONGEST_SETUP_TIMEOUT = Duration.ofSeconds(32); // RFC 3261 Timer B
 
     public FailoverPolicy {
@@ -43,11 +43,15 @@ public record FailoverPolicy(Set<Integer> retryCodes, Set<Integer> finalCodes, D
     }
 
     private static Set<Integer> checked(String field, Set<Integer> codes) {
+        // Stored as text in a 255-character column: 50 three-digit codes with commas fit; more would be a DB error.
+        if (codes.size() > MAX_CODES) {
+            throw new InvalidConfigurationException(field, "may list at most " + MAX_CODES + " statuses");
+        }
         for (Integer code : codes) {
             if (code == null || code < 300 || code > 699) {
                 throw new InvalidConfigurationException(field, "must hold final error statuses 300-699, not " + code);
             }
         }
-        return Set.copyOf(new TreeSet<>(codes));
+        return Set.copyOf(codes);
     }
 }

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * @param defaultRegion ISO 3166-1 alpha-2 region used to read national-format numbers received on this trunk
  * @param gateways      addresses of the peer; the order a call tries them in comes from their priority and weight
  * @param failover      when a call moves on from one gateway to the next
+ * @param limits        channel and calls-per-second limits
  */
 public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
-                    FailoverPolicy failover) {
+                    FailoverPolicy failover, TrunkLimits limits) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
 
@@ -38,11 +39,18 @@ public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gate
         }
         gateways = gateways == null ? List.of() : List.copyOf(gateways);
         failover = failover == null ? FailoverPolicy.defaults() : failover;
+        limits = limits == null ? TrunkLimits.none() : limits;
+    }
+
+    /** A trunk without limits. */
+    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
+                 FailoverPolicy failover) {
+        this(name, role, defaultRegion, gateways, failover, TrunkLimits.none());
     }
 
     /** A trunk with the default failover policy. */
     public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways) {
-        this(name, role, defaultRegion, gateways, FailoverPolicy.defaults());
+        this(name, role, defaultRegion, gateways, FailoverPolicy.defaults(), TrunkLimits.none());
     }
 
 }

@@ -5,8 +5,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import static io.trunkline.testing.ConfigurationAssertions.refused;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,15 +66,29 @@ class TrunkValidationTest {
         gateways.clear();
 
         assertThat(trunk.gateways()).containsExactly(first, second);
-        assertThat(trunk.primaryGateway()).contains(first);
     }
 
     @Test
-    void aTrunkWithoutGatewaysHasNoPrimaryGateway() {
+    void anUnsetGatewayListIsAnEmptyOne() {
         Trunk trunk = new Trunk("carrier", TrunkRole.CARRIER, "US", null);
 
         assertThat(trunk.gateways()).isEmpty();
-        assertThat(trunk.primaryGateway()).isEmpty();
+    }
+
+    @Test
+    void aTrunkWithoutAFailoverPolicyTakesTheDefaultOne() {
+        assertThat(new Trunk("carrier", TrunkRole.CARRIER, "US", ONE_GATEWAY).failover())
+                .isEqualTo(FailoverPolicy.defaults());
+        assertThat(new Trunk("carrier", TrunkRole.CARRIER, "US", ONE_GATEWAY, null).failover())
+                .isEqualTo(FailoverPolicy.defaults());
+    }
+
+    @Test
+    void keepsTheFailoverPolicyItIsGiven() {
+        FailoverPolicy onlyOnTimeout = new FailoverPolicy(Set.of(408), Set.of(), Duration.ofSeconds(5));
+
+        assertThat(new Trunk("carrier", TrunkRole.CARRIER, "US", ONE_GATEWAY, onlyOnTimeout).failover())
+                .isEqualTo(onlyOnTimeout);
     }
 
     @Test
@@ -145,6 +161,45 @@ class TrunkValidationTest {
 
         assertThat(e.field()).isEqualTo("port");
         assertThat(e.problem()).contains(String.valueOf(port));
+    }
+
+    @Test
+    void aGatewayDefinedWithoutPriorityOrWeightIsInTheDefaultGroupWithTheDefaultWeight() {
+        Gateway gateway = new Gateway("192.0.2.10", 5060, Transport.UDP);
+
+        assertThat(gateway.priority()).isEqualTo(1);
+        assertThat(gateway.weight()).isEqualTo(1);
+        assertThat(gateway).isEqualTo(new Gateway("192.0.2.10", 5060, Transport.UDP, 1, 1));
+    }
+
+    @ParameterizedTest(name = "priority {0}")
+    @ValueSource(ints = {0, 1, 1000})
+    void acceptsAPriorityFrom0To1000(int priority) {
+        assertThat(new Gateway("192.0.2.10", 5060, Transport.UDP, priority, 1).priority()).isEqualTo(priority);
+    }
+
+    @ParameterizedTest(name = "priority {0}")
+    @ValueSource(ints = {-1, 1001, Integer.MIN_VALUE, Integer.MAX_VALUE})
+    void rejectsAPriorityOutside0To1000(int priority) {
+        InvalidConfigurationException e = refused(() -> new Gateway("192.0.2.10", 5060, Transport.UDP, priority, 1));
+
+        assertThat(e.field()).isEqualTo("priority");
+        assertThat(e.problem()).contains("0 and 1000").contains(String.valueOf(priority));
+    }
+
+    @ParameterizedTest(name = "weight {0}")
+    @ValueSource(ints = {0, 1, 1000})
+    void acceptsAWeightFrom0To1000(int weight) {
+        assertThat(new Gateway("192.0.2.10", 5060, Transport.UDP, 1, weight).weight()).isEqualTo(weight);
+    }
+
+    @ParameterizedTest(name = "weight {0}")
+    @ValueSource(ints = {-1, 1001, Integer.MIN_VALUE, Integer.MAX_VALUE})
+    void rejectsAWeightOutside0To1000(int weight) {
+        InvalidConfigurationException e = refused(() -> new Gateway("192.0.2.10", 5060, Transport.UDP, 1, weight));
+
+        assertThat(e.field()).isEqualTo("weight");
+        assertThat(e.problem()).contains("0 and 1000").contains(String.valueOf(weight));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.trunkline.trunk.Gateway;
 import io.trunkline.trunk.InvalidConfigurationException;
 import io.trunkline.trunk.Transport;
 import io.trunkline.trunk.Trunk;
+import io.trunkline.trunk.TrunkLimits;
 import io.trunkline.trunk.TrunkRole;
 
 import java.time.Duration;
@@ -21,6 +22,17 @@ public class TrunkJson {
     public String defaultRegion;
     public List<GatewayJson> gateways = new ArrayList<>();
     public FailoverJson failover;
+    public LimitsJson limits;
+
+    /** Channel and calls-per-second limits; absent or 0 means no limit. */
+    public static class LimitsJson {
+        public int maxChannels;
+        public int maxInboundChannels;
+        public int maxOutboundChannels;
+        public int maxCallsPerSecond;
+        public int maxInboundCallsPerSecond;
+        public int maxOutboundCallsPerSecond;
+    }
 
     public static class GatewayJson {
         public String host;
@@ -55,6 +67,14 @@ public class TrunkJson {
         json.failover.retryCodes = new TreeSet<>(trunk.failover().retryCodes());
         json.failover.finalCodes = new TreeSet<>(trunk.failover().finalCodes());
         json.failover.setupTimeoutMillis = trunk.failover().setupTimeout().toMillis();
+        TrunkLimits l = trunk.limits();
+        json.limits = new LimitsJson();
+        json.limits.maxChannels = l.maxChannels();
+        json.limits.maxInboundChannels = l.maxInboundChannels();
+        json.limits.maxOutboundChannels = l.maxOutboundChannels();
+        json.limits.maxCallsPerSecond = l.maxCallsPerSecond();
+        json.limits.maxInboundCallsPerSecond = l.maxInboundCallsPerSecond();
+        json.limits.maxOutboundCallsPerSecond = l.maxOutboundCallsPerSecond();
         return json;
     }
 
@@ -62,7 +82,13 @@ public class TrunkJson {
         if (name != null && pathName != null && !name.equals(pathName)) {
             throw new InvalidConfigurationException("name", "differs from the name in the URL");
         }
-        return new Trunk(pathName != null ? pathName : name, role(role), defaultRegion, gateways(), failover());
+        return new Trunk(pathName != null ? pathName : name, role(role), defaultRegion, gateways(), failover(), limits());
+    }
+
+    private TrunkLimits limits() {
+        return limits == null ? TrunkLimits.none() : new TrunkLimits(limits.maxChannels, limits.maxInboundChannels,
+                limits.maxOutboundChannels, limits.maxCallsPerSecond, limits.maxInboundCallsPerSecond,
+                limits.maxOutboundCallsPerSecond);
     }
 
     private FailoverPolicy failover() {

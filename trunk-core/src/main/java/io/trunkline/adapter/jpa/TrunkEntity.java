@@ -7,6 +7,7 @@ import io.trunkline.trunk.TrunkRole;
 import javax.persistence.CollectionTable;
 import javax.persistence.Column;
 import javax.persistence.ElementCollection;
+import javax.persistence.Embedded;
 import javax.persistence.Entity;
 import javax.persistence.FetchType;
 import javax.persistence.Id;
@@ -33,6 +34,8 @@ public class TrunkEntity {
     private String finalCodes;
     @Column(name = "setup_timeout_ms", nullable = false)
     private int setupTimeoutMillis;
+    @Embedded
+    private LimitsEmbeddable limits = new LimitsEmbeddable();
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "trunk_gateway", joinColumns = @JoinColumn(name = "trunk_name"))
     @OrderColumn(name = "position")
@@ -51,6 +54,7 @@ public class TrunkEntity {
         retryCodes = StatusCodes.format(trunk.failover().retryCodes());
         finalCodes = StatusCodes.format(trunk.failover().finalCodes());
         setupTimeoutMillis = (int) trunk.failover().setupTimeout().toMillis();
+        limits = LimitsEmbeddable.of(trunk.limits());
         gateways.clear();
         trunk.gateways().forEach(g -> gateways.add(GatewayEmbeddable.of(g)));
     }
@@ -59,6 +63,7 @@ public class TrunkEntity {
         FailoverPolicy failover = new FailoverPolicy(StatusCodes.parse(retryCodes), StatusCodes.parse(finalCodes),
                 Duration.ofMillis(setupTimeoutMillis));
         return new Trunk(name, TrunkRole.valueOf(role), defaultRegion,
-                gateways.stream().map(GatewayEmbeddable::toDomain).toList(), failover);
+                gateways.stream().map(GatewayEmbeddable::toDomain).toList(), failover,
+                limits == null ? null : limits.toDomain());
     }
 }

@@ -4,8 +4,10 @@ import org.h2.jdbcx.JdbcDataSource;
 
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
+import javax.sql.DataSource;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * A private in-memory H2 database migrated by Flyway, with the "trunkline" persistence unit bootstrapped on it the way
@@ -18,7 +20,16 @@ final class H2Database implements AutoCloseable {
     final JpaTransactions transactions;
 
     H2Database() {
+        this(empty -> { });
+    }
+
+    /**
+     * A database that {@code earlier} first brings to an older state (an older schema version, rows written by an
+     * older release), before it is migrated to the current schema like any server start would.
+     */
+    H2Database(Consumer<DataSource> earlier) {
         dataSource.setURL("jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        earlier.accept(dataSource);
         migrationsApplied = DatabaseMigrations.migrate(dataSource);
         entityManagerFactory = Persistence.createEntityManagerFactory("trunkline",
                 Map.of("javax.persistence.nonJtaDataSource", dataSource));

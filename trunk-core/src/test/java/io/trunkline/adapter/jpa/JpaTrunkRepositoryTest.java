@@ -1,5 +1,6 @@
 package io.trunkline.adapter.jpa;
 
+import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.Gateway;
 import io.trunkline.trunk.Transport;
 import io.trunkline.trunk.Trunk;
@@ -7,7 +8,9 @@ import io.trunkline.trunk.TrunkRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +37,61 @@ class JpaTrunkRepositoryTest {
         assertThat(trunks.findByName("carrier")).contains(carrier);
         assertThat(trunks.findByName("carrier").orElseThrow().gateways())
                 .containsExactly(SECOND_BY_NAME, FIRST_BY_NAME, BY_ADDRESS);
+    }
+
+    @Test
+    void savedTrunkKeepsThePriorityAndWeightOfEachGatewayAndItsFailoverPolicy() {
+        FailoverPolicy patient = new FailoverPolicy(Set.of(408, 480, 503), Set.of(404, 486, 603),
+                Duration.ofMillis(7500));
+        List<Gateway> gateways = List.of(
+                new Gateway("sip1.carrier.example", 5061, Transport.TLS, 0, 1000),
+                new Gateway("sip2.carrier.example", 5061, Transport.TLS, 0, 250),
+                new Gateway("192.0.2.10", 5060, Transport.UDP, 1000, 0));
+        Trunk carrier = new Trunk("carrier", TrunkRole.CARRIER, "US", gateways, patient);
+
+        trunks.save(carrier);
+
+        Trunk found = trunks.findByName("carrier").orElseThrow();
+        assertThat(found).isEqualTo(carrier);
+        assertThat(found.gateways()).extracting(Gateway::priority).containsExactly(0, 0, 1000);
+        assertThat(found.gateways()).extracting(Gateway::weight).containsExactly(1000, 250, 0);
+        assertThat(found.failover().retryCodes()).containsExactlyInAnyOrder(408, 480, 503);
+        assertThat(found.failover().finalCodes()).containsExactlyInAnyOrder(404, 486, 603);
+        assertThat(found.failover().setupTimeout()).isEqualTo(Duration.ofMillis(7500));
+    }
+
+    @Test
+    void trunkWithTheDefaultFailoverPolicyIsFoundWithIt() {
+        trunks.save(new Trunk("carrier", TrunkRole.CARRIER, "US", List.of(BY_ADDRESS)));
+
+        assertThat(trunks.findByName("carrier").orElseThrow().failover()).isEqualTo(FailoverPolicy.defaults());
+    }
+
+    @Test
+    void aPolicyThatNeverFailsOverIsKeptAsSuchNotTurnedIntoTheDefaults() {
+        FailoverPolicy never = new FailoverPolicy(Set.of(), Set.of(), Duration.ofMillis(100));
+        trunks.save(new Trunk("carrier", TrunkRole.CARRIER, "US", List.of(BY_ADDRESS), never));
+
+        FailoverPolicy found = trunks.findByName("carrier").orElseThrow().failover();
+
+        assertThat(found).isEqualTo(never);
+        assertThat(found.retriesOn(503)).isFalse();
+    }
+
+    @Test
+    void savingAgainReplacesPrioritiesWeightsAndPolicy() {
+        trunks.save(new Trunk("carrier", TrunkRole.CARRIER, "US",
+                List.of(new Gateway("192.0.2.10", 5060, Transport.UDP, 1, 3),
+                        new Gateway("192.0.2.11", 5060, Transport.UDP, 2, 1)),
+                new FailoverPolicy(Set.of(503), Set.of(486), Duration.ofSeconds(2))));
+
+        Trunk swapped = new Trunk("carrier", TrunkRole.CARRIER, "US",
+                List.of(new Gateway("192.0.2.10", 5060, Transport.UDP, 2, 1),
+                        new Gateway("192.0.2.11", 5060, Transport.UDP, 1, 5)),
+                new FailoverPolicy(Set.of(408, 500), Set.of(404, 603), Duration.ofSeconds(32)));
+        trunks.save(swapped);
+
+        assertThat(trunks.findByName("carrier")).contains(swapped);
     }
 
     @Test

@@ -1,0 +1,86 @@
+package io.trunkline.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Per-trunk limits as a carrier sees them: a call over the channel or call-rate limit gets 503 with Retry-After,
+ * and a channel is free again as soon as the call holding it ends, whichever way it ends.
+ */
+class TrunkLimitsIT {
+    private static final int SIP = TrunklineApi.SIP_PORT;
+    private final TrunklineApi api = new TrunklineApi();
+    private final Provision provision = new Provision(api);
+
+    @Test
+    void secondConcurrentCallOverTheChannelLimitGets503WithRetryAfter() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp first = Sipp.onLoopback(); Sipp second = Sipp.onLoopback()) {
+            String carrier = provision.carrierWithLimits("{\"maxInboundChannels\":1}", first.sipPort, second.sipPort);
+            String did = Provision.uniqueUsNumber();
+            provision.did(did, carrier, provision.trunk("pbx", "PBX", pbx.sipPort));
+            pbx.serve("uas-answer-expect-bye.xml", 2);
+
+            first.startCalls("uac-call-talk-3s-hang-up.xml", SIP, did, "+14155550120", 1, 1);
+            Eventually.await("the first call to be answered", Duration.ofSeconds(10), pbx::messages,
+                    log -> log.contains("ACK sip:"));
+            assertThat(second.call("uac-expect-503.xml", SIP, did, "+14155550121", 1)).as(second.messages()).isZero();
+            assertThat(second.messages()).contains("Trunk Channel Limit Reached", "Retry-After: 5");
+
+            assertThat(first.await(20)).as(first.messages()).isZero();
+            // The channel is free again: the same trunk's next call goes through.
+            try (Sipp third = Sipp.onLoopback()) {
+                api.put("/api/v1/trunks/" + carrier, "{\"role\":\"CARRIER\",\"gateways\":[{\"host\":\"127.0.0.1\","
+                        + "\"port\":" + third.sipPort + "}],\"limits\":{\"maxInboundChannels\":1}}");
+                assertThat(third.call("uac-call-and-hang-up.xml", SIP, did, "+14155550122", 1))
+                        .as(third.messages()).isZero();
+            }
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+        }
+    }
+
+    @Test
+    void aBusyCallGivesItsChannelBack() throws Exception {
+        try (Sipp busyPbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String carrierTrunk = provision.carrierWithLimits("{\"maxChannels\":1}", carrier.sipPort);
+            String did = Provision.uniqueUsNumber();
+            provision.did(did, carrierTrunk, provision.trunk("pbx", "PBX", busyPbx.sipPort));
+            busyPbx.serve("uas-reject-486.xml", 3);
+
+            // Three busy calls in a row on a one-channel trunk: each must find the channel free, not 503.
+            for (int i = 0; i < 3; i++) {
+                assertThat(carrier.call("uac-expect-486.xml", SIP, did, "+14155550123", 1))
+                        .as(carrier.messages()).isZero();
+            }
+            assertThat(busyPbx.await(20)).as(busyPbx.messages()).isZero();
+        }
+    }
+
+    @Test
+    void callsAboveTheCallRateLimitAreRefused() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String carrierTrunk = provision.carrierWithLimits("{\"maxInboundCallsPerSecond\":2}", carrier.sipPort);
+            String did = Provision.uniqueUsNumber();
+            provision.did(did, carrierTrunk, provision.trunk("pbx", "PBX", pbx.sipPort));
+            pbx.serve("uas-answer-expect-bye.xml", 10);
+
+            // 10 calls at 20 per second: about the first 2-3 fit the bucket, the rest are over the limit.
+            carrier.startCalls("uac-call-and-hang-up.xml", SIP, did, "+14155550124", 10, 20).await(60);
+
+            long refused = Eventually.await("CDRs of all 10 calls", Duration.ofSeconds(15),
+                    () -> count(did, null), n -> n == 10) - count(did, 200);
+            assertThat(refused).isBetween(5L, 8L);
+            assertThat(count(did, 503)).isEqualTo(refused);
+        }
+    }
+
+    private long count(String number, Integer status) throws Exception {
+        String query = "/api/v1/cdrs?size=1&number=" + URLEncoder.encode(number, StandardCharsets.UTF_8)
+                + (status == null ? "" : "&status=" + status);
+        return api.get(query).json().getJsonNumber("total").longValue();
+    }
+}
