@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * control ports (PEERS.md: media ports 4 apart, explicit control port) so that tests never collide.
  */
 final class Sipp implements AutoCloseable {
-    private static final AtomicInteger NEXT_PORT = new AtomicInteger(25060);
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger(Integer.getInteger("trunkline.sipp.port", 25060));
     private static final Path SCENARIOS = Path.of("target", "test-classes", "sipp").toAbsolutePath();
 
     final int sipPort;
