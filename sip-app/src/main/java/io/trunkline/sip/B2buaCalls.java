@@ -76,18 +76,48 @@ final class B2buaCalls {
         if (status == 100 || "CANCEL".equals(method) || "BYE".equals(method)) {
             return; // 100 is hop-by-hop; CANCEL and BYE are answered locally (see relayCancel, relayBye).
         }
-        boolean initialInvite = "INVITE".equals(method) && response.getRequest().isInitial();
+        if ("INVITE".equals(method) && failover.isSetupResponse(response)) {
+            relaySetupResponse(response);
+            return;
+        }
         SipServletRequest original = LinkedLegs.requestAcross(response);
         if (original == null || original.isCommitted()) {
-            if (initialInvite && status / 100 == 2) {
-                hangUpLateAnswer(response); // the caller cancelled, or the leg was abandoned, as it answered
+            if ("INVITE".equals(method) && status / 100 == 2 && !failover.isSetupResponse(response)
+                    && response.getSession().getState() != SipSession.State.CONFIRMED) {
+                hangUpLateAnswer(response); // an abandoned attempt answered after the call moved on
             }
             return;
         }
-        if (initialInvite && !noteInviteResponse(response, original)) {
+        relay(response, original);
+    }
+
+    /** A response to the INVITE that sets the call up on its current attempt. */
+    private void relaySetupResponse(SipServletResponse response) throws IOException, TooManyHopsException {
+        int status = response.getStatus();
+        SipServletRequest callerInvite = CallLegs.callerInvite(response.getApplicationSession());
+        if (callerInvite == null || callerInvite.isCommitted()) {
+            if (status / 100 == 2) {
+                hangUpLateAnswer(response); // the caller cancelled while this answer was on its way (RFC 3261 §9.1)
+            }
             return;
         }
-        SipServletResponse relayed = original.createResponse(status, response.getReasonPhrase());
+        if (status == 401 || status == 407) {
+            if (failover.answeredChallenge(response) || failover.movedOnAfter(response, callerInvite)) {
+                return;
+            }
+            // The trunk refused Trunkline's credentials (or wants some it has none of): the caller can do nothing
+            // about that, so it hears a refusal rather than a challenge it cannot answer.
+            callerInvite.createResponse(403, "Trunk Authentication Failed").send();
+            cdrs.endCall(response.getApplicationSession(), 403, HangupParty.TRUNKLINE);
+            return;
+        }
+        if (noteInviteResponse(response, callerInvite)) {
+            relay(response, callerInvite);
+        }
+    }
+
+    private static void relay(SipServletResponse response, SipServletRequest original) throws IOException {
+        SipServletResponse relayed = original.createResponse(response.getStatus(), response.getReasonPhrase());
         copyBody(response, relayed);
         relayed.send();
     }

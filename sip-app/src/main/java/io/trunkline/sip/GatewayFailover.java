@@ -4,6 +4,9 @@ import io.trunkline.cdr.CallTimeline;
 import io.trunkline.cdr.HangupParty;
 import io.trunkline.routing.RoutingDecision.Forward;
 import io.trunkline.routing.RoutingDecision.Target;
+import io.trunkline.security.DigestChallenge;
+import io.trunkline.security.DigestResponder;
+import io.trunkline.trunk.DigestCredentials;
 
 import javax.servlet.sip.ServletParseException;
 import javax.servlet.sip.ServletTimer;
@@ -17,6 +20,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,8 +36,11 @@ final class GatewayFailover {
     private final TimerService timers;
     private final Optional<String> advertisedHost;
     private final CdrRecorder cdrs;
+    private final Function<String, Optional<DigestCredentials>> credentials;
 
-    GatewayFailover(SipAddresses addresses, TimerService timers, Optional<String> advertisedHost, CdrRecorder cdrs) {
+    GatewayFailover(SipAddresses addresses, TimerService timers, Optional<String> advertisedHost, CdrRecorder cdrs,
+                    Function<String, Optional<DigestCredentials>> credentials) {
+        this.credentials = credentials;
         this.addresses = addresses;
         this.timers = timers;
         this.advertisedHost = advertisedHost;
@@ -73,12 +80,53 @@ final class GatewayFailover {
         return tryNext(callerInvite, attempts, CallLegs.timeline(call));
     }
 
+    /** Whether this INVITE response belongs to setting up the call on its current attempt. */
+    boolean isSetupResponse(SipServletResponse response) {
+        OutboundAttempts attempts = CallLegs.attempts(response.getApplicationSession());
+        return attempts != null && attempts.isSettingUp(response.getSession().getId());
+    }
+
+    /**
+     * A 401/407 from the trunk: sent again once, in the same session (same Call-ID, next CSeq), with an
+     * Authorization or Proxy-Authorization computed from the trunk's credentials (RFC 3261 §22.2, §22.3).
+     *
+     * @return whether the challenge was answered; false without credentials, or when they were already refused
+     */
+    boolean answeredChallenge(SipServletResponse challenge) throws IOException {
+        OutboundAttempts attempts = CallLegs.attempts(challenge.getApplicationSession());
+        Optional<DigestCredentials> account = attempts == null || attempts.forward().outboundTrunk() == null
+                ? Optional.empty() : credentials.apply(attempts.forward().outboundTrunk());
+        if (account.isEmpty() || !attempts.answerChallengeOnce()) {
+            return false;
+        }
+        boolean proxy = challenge.getStatus() == 407;
+        Optional<DigestChallenge> digest = DigestChallenge.parse(
+                challenge.getHeader(proxy ? "Proxy-Authenticate" : "WWW-Authenticate"));
+        if (digest.isEmpty()) {
+            return false;
+        }
+        SipServletRequest previous = challenge.getRequest();
+        SipServletRequest retry = challenge.getSession().createRequest("INVITE");
+        retry.setRequestURI(previous.getRequestURI());
+        byte[] body = previous.getRawContent();
+        if (body != null && body.length > 0) {
+            retry.setContent(body, previous.getContentType());
+        }
+        retry.setHeader(proxy ? "Proxy-Authorization" : "Authorization", DigestResponder.answer(digest.get(),
+                account.get(), "INVITE", previous.getRequestURI().toString()));
+        retry.send();
+        return true;
+    }
+
     /** A provisional or success answer: the current gateway is alive, so its setup timer stops. */
     void progressed(SipServletResponse response) {
         SipApplicationSession call = response.getApplicationSession();
         OutboundAttempts attempts = CallLegs.attempts(call);
         if (attempts != null && attempts.isCurrent(response.getSession().getId())) {
             stopSetupTimer(call, attempts.progressed());
+            if (response.getStatus() / 100 == 2) {
+                attempts.answered();
+            }
         }
     }
 

@@ -19,6 +19,8 @@ final class OutboundAttempts implements Serializable {
     private String setupTimer;
     private boolean progressing;
     private int lastFailure = 503;
+    private boolean answered;
+    private boolean challengeAnswered;
 
     OutboundAttempts(Forward forward) {
         this.forward = forward;
@@ -37,6 +39,7 @@ final class OutboundAttempts implements Serializable {
         currentLeg = null;
         setupTimer = null;
         progressing = false;
+        challengeAnswered = false;
         return target;
     }
 
@@ -59,6 +62,24 @@ final class OutboundAttempts implements Serializable {
 
     boolean isProgressing() {
         return progressing;
+    }
+
+    /** Whether a response on this leg belongs to setting the call up (rather than to a re-INVITE later). */
+    boolean isSettingUp(String legId) {
+        return isCurrent(legId) && !answered;
+    }
+
+    void answered() {
+        answered = true;
+    }
+
+    /** Records that the current attempt answered a digest challenge; true only the first time (no loops). */
+    boolean answerChallengeOnce() {
+        if (challengeAnswered) {
+            return false;
+        }
+        challengeAnswered = true;
+        return true;
     }
 
     void failed(int status) {

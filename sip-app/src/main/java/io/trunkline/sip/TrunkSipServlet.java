@@ -2,6 +2,7 @@ package io.trunkline.sip;
 
 import io.trunkline.runtime.TrunklineRuntime;
 import io.trunkline.runtime.TrunklineSettings;
+import io.trunkline.trunk.Trunk;
 
 import javax.servlet.ServletException;
 import javax.servlet.sip.SipFactory;
@@ -34,7 +35,8 @@ public class TrunkSipServlet extends SipServlet {
         TimerService timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
         CdrRecorder cdrs = new CdrRecorder(trunkline.cdrWriter(), trunkline.clock());
         GatewayFailover failover = new GatewayFailover(new SipAddresses(factory), timers,
-                settings.advertisedSipHost(), cdrs);
+                settings.advertisedSipHost(), cdrs,
+                trunk -> trunkline.routing().get().trunk(trunk).map(Trunk::credentials));
         SetupTimeoutListener.use(failover);
         CallSessionListener.use(cdrs);
         calls = new B2buaCalls(trunkline.router(), trunkline.admission(), failover, cdrs);

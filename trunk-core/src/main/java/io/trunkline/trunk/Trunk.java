@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * @param gateways      addresses of the peer; the order a call tries them in comes from their priority and weight
  * @param failover      when a call moves on from one gateway to the next
  * @param limits        channel and calls-per-second limits
+ * @param credentials   answer to the trunk's digest challenges, or {@code null} for an IP-authenticated trunk
  */
 public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
-                    FailoverPolicy failover, TrunkLimits limits) {
+                    FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
 
@@ -42,15 +43,21 @@ public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gate
         limits = limits == null ? TrunkLimits.none() : limits;
     }
 
-    /** A trunk without limits. */
+    /** An IP-authenticated trunk. */
+    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
+                 FailoverPolicy failover, TrunkLimits limits) {
+        this(name, role, defaultRegion, gateways, failover, limits, null);
+    }
+
+    /** An IP-authenticated trunk without limits. */
     public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
                  FailoverPolicy failover) {
-        this(name, role, defaultRegion, gateways, failover, TrunkLimits.none());
+        this(name, role, defaultRegion, gateways, failover, TrunkLimits.none(), null);
     }
 
     /** A trunk with the default failover policy. */
     public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways) {
-        this(name, role, defaultRegion, gateways, FailoverPolicy.defaults(), TrunkLimits.none());
+        this(name, role, defaultRegion, gateways, FailoverPolicy.defaults(), TrunkLimits.none(), null);
     }
 
 }

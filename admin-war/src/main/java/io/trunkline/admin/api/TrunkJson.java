@@ -1,5 +1,6 @@
 package io.trunkline.admin.api;
 
+import io.trunkline.trunk.DigestCredentials;
 import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.Gateway;
 import io.trunkline.trunk.InvalidConfigurationException;
@@ -23,6 +24,14 @@ public class TrunkJson {
     public List<GatewayJson> gateways = new ArrayList<>();
     public FailoverJson failover;
     public LimitsJson limits;
+    public CredentialsJson credentials;
+
+    /** Digest credentials for the trunk's challenges. The password is write-only: answers carry passwordSet. */
+    public static class CredentialsJson {
+        public String username;
+        public String password;
+        public Boolean passwordSet;
+    }
 
     /** Channel and calls-per-second limits; absent or 0 means no limit. */
     public static class LimitsJson {
@@ -75,6 +84,11 @@ public class TrunkJson {
         json.limits.maxCallsPerSecond = l.maxCallsPerSecond();
         json.limits.maxInboundCallsPerSecond = l.maxInboundCallsPerSecond();
         json.limits.maxOutboundCallsPerSecond = l.maxOutboundCallsPerSecond();
+        if (trunk.credentials() != null) {
+            json.credentials = new CredentialsJson();
+            json.credentials.username = trunk.credentials().username();
+            json.credentials.passwordSet = true;
+        }
         return json;
     }
 
@@ -82,7 +96,12 @@ public class TrunkJson {
         if (name != null && pathName != null && !name.equals(pathName)) {
             throw new InvalidConfigurationException("name", "differs from the name in the URL");
         }
-        return new Trunk(pathName != null ? pathName : name, role(role), defaultRegion, gateways(), failover(), limits());
+        return new Trunk(pathName != null ? pathName : name, role(role), defaultRegion, gateways(), failover(),
+                limits(), credentials());
+    }
+
+    private DigestCredentials credentials() {
+        return credentials == null ? null : new DigestCredentials(credentials.username, credentials.password);
     }
 
     private TrunkLimits limits() {

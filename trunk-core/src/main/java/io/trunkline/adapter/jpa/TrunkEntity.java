@@ -1,5 +1,6 @@
 package io.trunkline.adapter.jpa;
 
+import io.trunkline.trunk.DigestCredentials;
 import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.Trunk;
 import io.trunkline.trunk.TrunkRole;
@@ -34,6 +35,11 @@ public class TrunkEntity {
     private String finalCodes;
     @Column(name = "setup_timeout_ms", nullable = false)
     private int setupTimeoutMillis;
+    @Column(name = "auth_username")
+    private String authUsername;
+    // Kept readable: Trunkline is the digest client and must compute responses with it.
+    @Column(name = "auth_password")
+    private String authPassword;
     @Embedded
     private LimitsEmbeddable limits = new LimitsEmbeddable();
     @ElementCollection(fetch = FetchType.EAGER)
@@ -55,6 +61,8 @@ public class TrunkEntity {
         finalCodes = StatusCodes.format(trunk.failover().finalCodes());
         setupTimeoutMillis = (int) trunk.failover().setupTimeout().toMillis();
         limits = LimitsEmbeddable.of(trunk.limits());
+        authUsername = trunk.credentials() == null ? null : trunk.credentials().username();
+        authPassword = trunk.credentials() == null ? null : trunk.credentials().password();
         gateways.clear();
         trunk.gateways().forEach(g -> gateways.add(GatewayEmbeddable.of(g)));
     }
@@ -64,6 +72,7 @@ public class TrunkEntity {
                 Duration.ofMillis(setupTimeoutMillis));
         return new Trunk(name, TrunkRole.valueOf(role), defaultRegion,
                 gateways.stream().map(GatewayEmbeddable::toDomain).toList(), failover,
-                limits == null ? null : limits.toDomain());
+                limits == null ? null : limits.toDomain(),
+                authUsername == null ? null : new DigestCredentials(authUsername, authPassword));
     }
 }
