@@ -17,14 +17,19 @@ final class Sipp implements AutoCloseable {
     private static final Path SCENARIOS = Path.of("target", "test-classes", "sipp").toAbsolutePath();
 
     final int sipPort;
+    private int mediaAndControlBase;
     private final String address;
     private final Path logDir;
     private final List<String> command = new ArrayList<>();
     private Process process;
 
     private Sipp(String address) throws IOException {
+        this(address, NEXT_PORT.getAndAdd(10));
+    }
+
+    private Sipp(String address, int sipPort) throws IOException {
         this.address = address;
-        this.sipPort = NEXT_PORT.getAndAdd(10);
+        this.sipPort = sipPort;
         this.logDir = Files.createDirectories(Path.of("target", "sipp-logs", "sipp-" + sipPort).toAbsolutePath());
     }
 
@@ -36,6 +41,13 @@ final class Sipp implements AutoCloseable {
     /** A sipp bound to another loopback address, as a host that is no configured trunk. */
     static Sipp onAddress(String address) throws IOException {
         return new Sipp(address);
+    }
+
+    /** A sipp on 127.0.0.1 at a given SIP port (its media and control ports come from the shared range). */
+    static Sipp onLoopbackPort(int sipPort) throws IOException {
+        Sipp sipp = new Sipp("127.0.0.1", sipPort);
+        sipp.mediaAndControlBase = NEXT_PORT.getAndAdd(10);
+        return sipp;
     }
 
     /** Runs a server-side scenario (PBX or carrier answering) in the background. */
@@ -67,13 +79,17 @@ final class Sipp implements AutoCloseable {
         command.clear(); // an instance may run several scenarios in turn, on the same ports
         command.addAll(List.of("sipp", "-sf", SCENARIOS.resolve(scenario).toString(),
                 "-i", address, "-p", Integer.toString(sipPort),
-                "-mi", address, "-mp", Integer.toString(sipPort + 4), "-cp", Integer.toString(sipPort + 8),
+                "-mi", address, "-mp", Integer.toString(portBase() + 4), "-cp", Integer.toString(portBase() + 8),
                 "-nostdin", "-recv_timeout", "15000", "-timeout", "60s", "-trace_err", "-trace_msg",
                 "-message_file", logDir.resolve("messages.log").toString(),
                 "-error_file", logDir.resolve("errors.log").toString()));
         command.addAll(extra);
         process = new ProcessBuilder(command).directory(logDir.toFile())
                 .redirectErrorStream(true).redirectOutput(logDir.resolve("stdout.log").toFile()).start();
+    }
+
+    private int portBase() {
+        return mediaAndControlBase == 0 ? sipPort : mediaAndControlBase;
     }
 
     /** Waits for sipp to end by itself; returns its exit status. */

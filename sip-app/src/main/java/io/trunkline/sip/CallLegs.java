@@ -2,6 +2,7 @@ package io.trunkline.sip;
 
 import io.trunkline.cdr.CallTimeline;
 import io.trunkline.limits.Lease;
+import io.trunkline.trunk.Gateway;
 
 import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.SipServletRequest;
@@ -18,6 +19,7 @@ final class CallLegs {
     private static final String CALLER_INVITE = "io.trunkline.callerInvite";
     private static final String ROLE = "io.trunkline.leg";
     private static final String LEASE = "io.trunkline.lease";
+    private static final String PROBED = "io.trunkline.probedGateway";
 
     /** Which side of a B2BUA call a SIP session is. */
     enum Side { CALLER, CALLEE }
@@ -58,6 +60,15 @@ final class CallLegs {
 
     static SipServletRequest callerInvite(SipApplicationSession call) {
         return call.isValid() ? (SipServletRequest) call.getAttribute(CALLER_INVITE) : null;
+    }
+
+    /** Marks an application session as carrying a health probe of this gateway, not a call. */
+    static void markProbe(SipApplicationSession probe, Gateway gateway) {
+        probe.setAttribute(PROBED, gateway);
+    }
+
+    static Gateway probedGateway(SipApplicationSession session) {
+        return session.isValid() ? (Gateway) session.getAttribute(PROBED) : null;
     }
 
     static Side side(SipSession leg) {

@@ -26,6 +26,7 @@ public class TrunkSipServlet extends SipServlet {
 
     private transient B2buaCalls calls;
     private transient OptionsResponder options;
+    private transient GatewayProber prober;
 
     @Override
     public void init() throws ServletException {
@@ -41,6 +42,17 @@ public class TrunkSipServlet extends SipServlet {
         CallSessionListener.use(cdrs);
         calls = new B2buaCalls(trunkline.router(), trunkline.admission(), failover, cdrs);
         options = new OptionsResponder(trunkline.routing(), ALLOW);
+        prober = new GatewayProber(factory, trunkline.routing(), trunkline.health(),
+                settings.advertisedSipHost().orElse("trunkline.invalid"));
+        prober.start();
+    }
+
+    @Override
+    public void destroy() {
+        if (prober != null) {
+            prober.close();
+        }
+        super.destroy();
     }
 
     @Override
@@ -72,9 +84,11 @@ public class TrunkSipServlet extends SipServlet {
     }
 
     @Override
-    protected void doOptions(SipServletRequest request) throws IOException {
+    protected void doOptions(SipServletRequest request) throws ServletException, IOException {
         if (request.isInitial()) {
-            options.answer(request);
+            if (!prober.forwardedOwnProbe(request)) {
+                options.answer(request);
+            }
         } else {
             relay(request);
         }
@@ -118,6 +132,9 @@ public class TrunkSipServlet extends SipServlet {
     @Override
     protected void doResponse(SipServletResponse response) throws ServletException, IOException {
         try {
+            if (response.getProxyBranch() != null || prober.handled(response)) {
+                return; // a probe passing through (it goes on upstream by itself), or a probe's answer
+            }
             calls.relayResponse(response);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Relaying " + response.getStatus() + " to " + response.getMethod() + " failed", e);

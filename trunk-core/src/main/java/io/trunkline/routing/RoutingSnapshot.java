@@ -63,6 +63,11 @@ public final class RoutingSnapshot {
         return trunksByAddress.getOrDefault(address, List.of());
     }
 
+    /** Every trunk, in no particular order. */
+    public List<Trunk> trunks() {
+        return List.copyOf(trunksByName.values());
+    }
+
     public Optional<Trunk> trunk(String name) {
         return Optional.ofNullable(trunksByName.get(name));
     }

@@ -9,12 +9,14 @@ import io.trunkline.adapter.jpa.JpaTransactions;
 import io.trunkline.adapter.jpa.JpaTrunkRepository;
 import io.trunkline.cdr.BatchingCdrWriter;
 import io.trunkline.cdr.CdrStore;
+import io.trunkline.health.GatewayHealth;
 import io.trunkline.limits.CallAdmission;
 import io.trunkline.limits.ChannelAccounting;
 import io.trunkline.number.NumberDirectory;
 import io.trunkline.number.NumberNormalizer;
 import io.trunkline.provisioning.Provisioning;
 import io.trunkline.routing.CallRouter;
+import io.trunkline.routing.GatewayOrder;
 import io.trunkline.routing.LiveRoutingConfiguration;
 import io.trunkline.routing.RouteTable;
 import io.trunkline.security.AdminAccount;
@@ -25,6 +27,7 @@ import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One Trunkline per application. Both web modules {@link #acquire} it when they start and {@link #release} it when
@@ -48,6 +51,7 @@ public final class TrunklineRuntime {
     private final BatchingCdrWriter cdrWriter;
     private final Provisioning provisioning;
     private final CallAdmission admission;
+    private final GatewayHealth health;
     private final AdminAccount adminAccount;
 
     private TrunklineRuntime(TrunklineSettings settings, EntityManagerFactory factory, ThreadFactory threads) {
@@ -59,7 +63,9 @@ public final class TrunklineRuntime {
         this.cdrStore = new JpaCdrStore(tx);
         this.routing = new LiveRoutingConfiguration(trunks, numbers, routes, new DnsHostResolver());
         this.routing.reload();
-        this.router = new CallRouter(routing, normalizer);
+        this.health = new GatewayHealth(clock);
+        this.router = new CallRouter(routing, normalizer,
+                new GatewayOrder(() -> ThreadLocalRandom.current().nextLong()), health);
         this.provisioning = new Provisioning(trunks, numbers, routes, routing);
         this.admission = new CallAdmission(routing, ChannelAccounting.withSystemClock());
         this.adminAccount = AdminAccount.establish(settings.adminPassword(), new JpaCredentialStore(tx),
@@ -140,6 +146,10 @@ public final class TrunklineRuntime {
 
     public Provisioning provisioning() {
         return provisioning;
+    }
+
+    public GatewayHealth health() {
+        return health;
     }
 
     public CallAdmission admission() {

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * @param failover      when a call moves on from one gateway to the next
  * @param limits        channel and calls-per-second limits
  * @param credentials   answer to the trunk's digest challenges, or {@code null} for an IP-authenticated trunk
+ * @param probe         OPTIONS health probing of the gateways
  */
 public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
-                    FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials) {
+                    FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
 
@@ -41,23 +42,31 @@ public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gate
         gateways = gateways == null ? List.of() : List.copyOf(gateways);
         failover = failover == null ? FailoverPolicy.defaults() : failover;
         limits = limits == null ? TrunkLimits.none() : limits;
+        probe = probe == null ? HealthProbe.off() : probe;
+    }
+
+    /** A trunk whose gateways are not probed. */
+    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
+                 FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials) {
+        this(name, role, defaultRegion, gateways, failover, limits, credentials, HealthProbe.off());
     }
 
     /** An IP-authenticated trunk. */
     public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
                  FailoverPolicy failover, TrunkLimits limits) {
-        this(name, role, defaultRegion, gateways, failover, limits, null);
+        this(name, role, defaultRegion, gateways, failover, limits, null, HealthProbe.off());
     }
 
     /** An IP-authenticated trunk without limits. */
     public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
                  FailoverPolicy failover) {
-        this(name, role, defaultRegion, gateways, failover, TrunkLimits.none(), null);
+        this(name, role, defaultRegion, gateways, failover, TrunkLimits.none(), null, HealthProbe.off());
     }
 
     /** A trunk with the default failover policy. */
     public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways) {
-        this(name, role, defaultRegion, gateways, FailoverPolicy.defaults(), TrunkLimits.none(), null);
+        this(name, role, defaultRegion, gateways, FailoverPolicy.defaults(), TrunkLimits.none(), null,
+                HealthProbe.off());
     }
 
 }

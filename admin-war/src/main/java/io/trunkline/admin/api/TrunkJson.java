@@ -3,6 +3,7 @@ package io.trunkline.admin.api;
 import io.trunkline.trunk.DigestCredentials;
 import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.Gateway;
+import io.trunkline.trunk.HealthProbe;
 import io.trunkline.trunk.InvalidConfigurationException;
 import io.trunkline.trunk.Transport;
 import io.trunkline.trunk.Trunk;
@@ -25,6 +26,13 @@ public class TrunkJson {
     public FailoverJson failover;
     public LimitsJson limits;
     public CredentialsJson credentials;
+    public ProbeJson probe;
+
+    /** OPTIONS probing: intervalSeconds 0 (default) is off; downAfter failed probes mark a gateway down. */
+    public static class ProbeJson {
+        public int intervalSeconds;
+        public Integer downAfter;
+    }
 
     /** Digest credentials for the trunk's challenges. The password is write-only: answers carry passwordSet. */
     public static class CredentialsJson {
@@ -84,6 +92,9 @@ public class TrunkJson {
         json.limits.maxCallsPerSecond = l.maxCallsPerSecond();
         json.limits.maxInboundCallsPerSecond = l.maxInboundCallsPerSecond();
         json.limits.maxOutboundCallsPerSecond = l.maxOutboundCallsPerSecond();
+        json.probe = new ProbeJson();
+        json.probe.intervalSeconds = trunk.probe().intervalSeconds();
+        json.probe.downAfter = trunk.probe().downAfter();
         if (trunk.credentials() != null) {
             json.credentials = new CredentialsJson();
             json.credentials.username = trunk.credentials().username();
@@ -97,7 +108,15 @@ public class TrunkJson {
             throw new InvalidConfigurationException("name", "differs from the name in the URL");
         }
         return new Trunk(pathName != null ? pathName : name, role(role), defaultRegion, gateways(), failover(),
-                limits(), credentials());
+                limits(), credentials(), probe());
+    }
+
+    private HealthProbe probe() {
+        if (probe == null) {
+            return HealthProbe.off();
+        }
+        return new HealthProbe(probe.intervalSeconds, probe.downAfter == null ? HealthProbe.off().downAfter()
+                : probe.downAfter);
     }
 
     private DigestCredentials credentials() {

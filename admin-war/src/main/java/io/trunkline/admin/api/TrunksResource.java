@@ -1,7 +1,9 @@
 package io.trunkline.admin.api;
 
+import io.trunkline.health.GatewayHealth;
 import io.trunkline.provisioning.ConflictException;
 import io.trunkline.provisioning.Provisioning;
+import io.trunkline.runtime.TrunklineRuntime;
 import io.trunkline.trunk.Trunk;
 
 import javax.enterprise.context.RequestScoped;
@@ -36,6 +38,14 @@ public class TrunksResource {
     @Path("{name}")
     public TrunkJson get(@PathParam("name") String name) {
         return TrunkJson.of(provisioning.trunk(name));
+    }
+
+    /** Each gateway's OPTIONS probe state (UNKNOWN while the trunk is not probed). */
+    @GET
+    @Path("{name}/health")
+    public List<GatewayHealthJson> health(@PathParam("name") String name) {
+        GatewayHealth health = TrunklineRuntime.current().health();
+        return provisioning.trunk(name).gateways().stream().map(health::status).map(GatewayHealthJson::of).toList();
     }
 
     @POST

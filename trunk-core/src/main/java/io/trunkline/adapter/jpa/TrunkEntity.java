@@ -2,6 +2,7 @@ package io.trunkline.adapter.jpa;
 
 import io.trunkline.trunk.DigestCredentials;
 import io.trunkline.trunk.FailoverPolicy;
+import io.trunkline.trunk.HealthProbe;
 import io.trunkline.trunk.Trunk;
 import io.trunkline.trunk.TrunkRole;
 
@@ -40,6 +41,10 @@ public class TrunkEntity {
     // Kept readable: Trunkline is the digest client and must compute responses with it.
     @Column(name = "auth_password")
     private String authPassword;
+    @Column(name = "probe_interval_seconds", nullable = false)
+    private int probeIntervalSeconds;
+    @Column(name = "probe_down_after", nullable = false)
+    private int probeDownAfter = 3;
     @Embedded
     private LimitsEmbeddable limits = new LimitsEmbeddable();
     @ElementCollection(fetch = FetchType.EAGER)
@@ -61,6 +66,8 @@ public class TrunkEntity {
         finalCodes = StatusCodes.format(trunk.failover().finalCodes());
         setupTimeoutMillis = (int) trunk.failover().setupTimeout().toMillis();
         limits = LimitsEmbeddable.of(trunk.limits());
+        probeIntervalSeconds = trunk.probe().intervalSeconds();
+        probeDownAfter = trunk.probe().downAfter();
         authUsername = trunk.credentials() == null ? null : trunk.credentials().username();
         authPassword = trunk.credentials() == null ? null : trunk.credentials().password();
         gateways.clear();
@@ -73,6 +80,7 @@ public class TrunkEntity {
         return new Trunk(name, TrunkRole.valueOf(role), defaultRegion,
                 gateways.stream().map(GatewayEmbeddable::toDomain).toList(), failover,
                 limits == null ? null : limits.toDomain(),
-                authUsername == null ? null : new DigestCredentials(authUsername, authPassword));
+                authUsername == null ? null : new DigestCredentials(authUsername, authPassword),
+                new HealthProbe(probeIntervalSeconds, probeDownAfter));
     }
 }

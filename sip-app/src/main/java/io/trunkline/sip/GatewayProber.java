@@ -1,0 +1,129 @@
+package io.trunkline.sip;
+
+import io.trunkline.health.GatewayHealth;
+import io.trunkline.routing.RoutingSnapshot;
+import io.trunkline.trunk.Gateway;
+import io.trunkline.trunk.Transport;
+import io.trunkline.trunk.Trunk;
+
+import javax.servlet.sip.Proxy;
+import javax.servlet.sip.SipApplicationSession;
+import javax.servlet.sip.SipFactory;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.TooManyHopsException;
+import javax.servlet.sip.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends OPTIONS to the gateways of trunks that ask for probing and reports the answers to {@link GatewayHealth}.
+ * Once a second it expires unanswered probes and sends the ones that are due; it never waits on the network.
+ */
+final class GatewayProber implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(GatewayProber.class.getName());
+    /** Far shorter than the transaction's own 32 s: a probe answers at once or the gateway is in trouble. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(4);
+
+    /**
+     * JSR 289 routes application-initiated requests through the application router, and Liberty's default router
+     * hands them back to this application. A probe is recognised there by this header, whose value is a secret of
+     * this process (so nobody outside can use Trunkline as a relay), and proxied on to its gateway.
+     */
+    private static final String PROBE_HEADER = "X-Trunkline-Probe";
+    private final String token = UUID.randomUUID().toString();
+    private final SipFactory factory;
+    private final Supplier<RoutingSnapshot> configuration;
+    private final GatewayHealth health;
+    private final String localHost;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "trunkline-gateway-prober");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    GatewayProber(SipFactory factory, Supplier<RoutingSnapshot> configuration, GatewayHealth health,
+                  String localHost) {
+        this.factory = factory;
+        this.configuration = configuration;
+        this.health = health;
+        this.localHost = localHost;
+    }
+
+    void start() {
+        ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void tick() {
+        try {
+            List<Trunk> trunks = configuration.get().trunks();
+            health.expire(trunks, PROBE_TIMEOUT);
+            health.due(trunks).forEach(this::probe);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Gateway probing round failed", e); // the next round tries again
+        }
+    }
+
+    private void probe(Gateway gateway) {
+        try {
+            SipApplicationSession session = factory.createApplicationSession();
+            // Parsed, not built: Liberty's createSipURI(null, host) returns null instead of a URI without user.
+            String host = gateway.host().contains(":") && !gateway.host().startsWith("[")
+                    ? "[" + gateway.host() + "]" : gateway.host();
+            String transport = gateway.transport() == Transport.UDP
+                    ? "" : ";transport=" + gateway.transport().name().toLowerCase(Locale.ROOT);
+            URI target = factory.createURI("sip:" + host + ":" + gateway.port() + transport);
+            SipServletRequest options = factory.createRequest(session, "OPTIONS",
+                    factory.createAddress(factory.createSipURI("trunkline", localHost)), factory.createAddress(target));
+            options.setHeader(PROBE_HEADER, token);
+            CallLegs.markProbe(session, gateway);
+            options.send();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "OPTIONS to " + gateway + " could not be sent", e);
+            health.answered(gateway, 503);
+        }
+    }
+
+    /** Sends one of our own probes, routed back to this application, on to the gateway it names. */
+    boolean forwardedOwnProbe(SipServletRequest options) throws TooManyHopsException {
+        if (!token.equals(options.getHeader(PROBE_HEADER))) {
+            return false;
+        }
+        options.removeHeader(PROBE_HEADER);
+        Proxy proxy = options.getProxy();
+        proxy.setRecordRoute(false);
+        proxy.proxyTo(options.getRequestURI());
+        return true;
+    }
+
+    /**
+     * Probes keep the default Max-Forwards: with 0, Liberty's stack answers the OPTIONS itself as a proxy may
+     * (RFC 3261 §16.3 step 3) and every gateway looks alive.
+     *
+     * @return whether the response answered a probe (and so is not part of a call)
+     */
+    boolean handled(SipServletResponse response) {
+        Gateway gateway = CallLegs.probedGateway(response.getApplicationSession());
+        if (gateway == null || !"OPTIONS".equals(response.getMethod())) {
+            return false;
+        }
+        if (response.getStatus() >= 200) {
+            health.answered(gateway, response.getStatus());
+            response.getApplicationSession().invalidate();
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+    }
+}
