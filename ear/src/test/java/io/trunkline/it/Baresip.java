@@ -33,7 +33,7 @@ final class Baresip implements AutoCloseable {
 
     private Baresip(String name, int firstPort) throws IOException {
         this.sipPort = firstPort;
-        this.controlPort = firstPort + 1;
+        this.controlPort = firstPort + 5; // baresip takes sip port + 1 for SIP over TLS
         this.dir = Files.createDirectories(Path.of("target", "baresip", name + "-" + firstPort).toAbsolutePath());
         this.log = dir.resolve("baresip.log");
     }
@@ -50,6 +50,11 @@ final class Baresip implements AutoCloseable {
 
     private void start(String user, boolean autoAnswer, Path microphone) throws Exception {
         Path received = Files.createDirectories(dir.resolve("received"));
+        try (Stream<Path> old = Files.list(received)) { // an earlier run's recordings, from the same ports
+            for (Path recording : old.toList()) {
+                Files.delete(recording);
+            }
+        }
         Files.writeString(dir.resolve("config"), String.join("\n",
                 "sip_listen 127.0.0.1:" + sipPort,
                 "net_interface 127.0.0.1",
@@ -65,6 +70,9 @@ final class Baresip implements AutoCloseable {
         process = new ProcessBuilder("baresip", "-f", dir.toString(), "-t", Integer.toString(LIFETIME_SECONDS))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         awaitLog("baresip is ready.", START_DEADLINE);
+        if (log().contains("Address already in use")) { // baresip carries on without the module that failed
+            throw new AssertionError("baresip could not bind all its ports:\n" + log());
+        }
     }
 
     /** Dials a SIP URI through the control socket; the call then proceeds on its own. */

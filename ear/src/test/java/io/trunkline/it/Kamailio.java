@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
 final class Kamailio implements AutoCloseable {
     private static final Path TEMPLATE = Path.of("target", "test-classes", "kamailio", "carrier-edge.cfg");
     private static final Duration START_DEADLINE = Duration.ofSeconds(15);
+    /** Debian installs it in /usr/sbin, which an unprivileged user's PATH often lacks. */
+    private static final String EXECUTABLE = Files.isExecutable(Path.of("/usr/sbin/kamailio"))
+            ? "/usr/sbin/kamailio" : "kamailio";
 
     final int port;
     private final Path dir;
@@ -54,7 +57,7 @@ final class Kamailio implements AutoCloseable {
                 .replace("{{NAME}}", "edge-" + port)
                 .replace("{{PORT}}", Integer.toString(port))
                 .replace("{{DISPATCHER_LIST}}", list.toString()));
-        process = new ProcessBuilder("kamailio", "-f", config.toString(), "-DD", "-E", "-Y", runDir.toString(),
+        process = new ProcessBuilder(EXECUTABLE, "-f", config.toString(), "-DD", "-E", "-Y", runDir.toString(),
                 "-P", dir.resolve("kamailio.pid").toString(), "-m", "32", "-M", "8")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         awaitListening();

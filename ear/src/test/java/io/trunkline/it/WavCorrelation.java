@@ -43,31 +43,36 @@ final class WavCorrelation {
     }
 
     /**
-     * The highest normalised correlation of {@code reference} with {@code recording} starting at any delay from 0
-     * to {@code maxDelaySamples}: sum(r·p) / sqrt(sum(r²)·sum(p²)) over the overlap.
+     * The highest normalised correlation of {@code reference} with {@code recording} at any delay within
+     * {@code maxDelaySamples} either way: sum(r·p) / sqrt(sum(r²)·sum(p²)) over the overlap. A positive delay means
+     * the recording started before the reference (silence first); a negative one that it started late, missing the
+     * reference's first samples (a phone drops the packets that arrive before it has processed the SDP answer).
      */
     static double peak(double[] recording, double[] reference, int maxDelaySamples) {
         double[] products = crossCorrelation(recording, reference);
-        double[] referenceEnergy = prefixEnergy(reference);
         double[] recordingEnergy = prefixEnergy(recording);
+        double[] referenceEnergy = prefixEnergy(reference);
+        int minimumOverlap = Math.min(MIN_OVERLAP_SAMPLES, Math.min(recording.length, reference.length));
         double best = 0;
-        int lastDelay = Math.min(maxDelaySamples, recording.length - 1);
-        for (int delay = 0; delay <= lastDelay; delay++) {
-            int overlap = Math.min(reference.length, recording.length - delay);
-            if (overlap < Math.min(MIN_OVERLAP_SAMPLES, reference.length)) {
-                break; // later delays overlap even less
+        for (int delay = -maxDelaySamples; delay <= maxDelaySamples; delay++) {
+            int recordingStart = Math.max(delay, 0);
+            int referenceStart = Math.max(-delay, 0);
+            int overlap = Math.min(recording.length - recordingStart, reference.length - referenceStart);
+            if (overlap < minimumOverlap) {
+                continue;
             }
-            double energy = (recordingEnergy[delay + overlap] - recordingEnergy[delay]) * referenceEnergy[overlap];
+            double energy = (recordingEnergy[recordingStart + overlap] - recordingEnergy[recordingStart])
+                    * (referenceEnergy[referenceStart + overlap] - referenceEnergy[referenceStart]);
             if (energy > 0) {
-                best = Math.max(best, products[delay] / Math.sqrt(energy));
+                best = Math.max(best, products[Math.floorMod(delay, products.length)] / Math.sqrt(energy));
             }
         }
         return best;
     }
 
     /**
-     * products[d] = sum over i of recording[d + i]·reference[i], for every delay d at once: the inverse FFT of
-     * FFT(recording)·conj(FFT(reference)), zero-padded so that the circular correlation never wraps around.
+     * products[d] = sum over i of recording[d + i]·reference[i], for every delay d at once (a negative d at index
+     * size + d): the inverse FFT of FFT(recording)·conj(FFT(reference)), zero-padded so that nothing wraps around.
      */
     private static double[] crossCorrelation(double[] recording, double[] reference) {
         int size = Integer.highestOneBit(recording.length + reference.length) * 2;
