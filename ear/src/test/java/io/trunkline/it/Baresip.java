@@ -146,6 +146,11 @@ final class Baresip implements AutoCloseable {
         }
     }
 
+    @Override
+    public String toString() {
+        return "baresip " + dir.getFileName();
+    }
+
     /** Quits baresip (SIGTERM ends its calls cleanly), by force if it lingers. */
     @Override
     public void close() {

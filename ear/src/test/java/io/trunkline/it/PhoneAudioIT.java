@@ -63,7 +63,7 @@ class PhoneAudioIT {
         double match = WavCorrelation.peak(heard, WavCorrelation.samples(expected), MAX_DELAY_SAMPLES);
         double unrelated = WavCorrelation.peak(heard, WavCorrelation.samples(control), MAX_DELAY_SAMPLES);
         System.out.printf("%s heard the other phone's prompt with correlation %.4f, its own with %.4f%n",
-                phone.sipPort, match, unrelated);
+                phone, match, unrelated);
         assertThat(match).as("correlation of %s with %s", phone.received(), expected).isGreaterThan(SAME_PROMPT);
         assertThat(unrelated).as("correlation of %s with %s", phone.received(), control).isLessThan(UNRELATED);
     }
