@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -128,7 +129,7 @@ final class Kamailio implements AutoCloseable {
         if (process == null) {
             return;
         }
-        List<ProcessHandle> all = new java.util.ArrayList<>(children);
+        List<ProcessHandle> all = new ArrayList<>(children);
         all.addAll(process.descendants().toList());
         process.destroy();
         try {
