@@ -44,11 +44,26 @@ final class Baresip implements AutoCloseable {
      */
     static Baresip phone(String name, String user, boolean autoAnswer, Path microphone) throws Exception {
         Baresip phone = new Baresip(name, PeerPorts.reserve(20));
-        phone.start(user, autoAnswer, microphone);
-        return phone;
+        try {
+            phone.start(user, autoAnswer, microphone);
+            return phone;
+        } catch (Exception | AssertionError e) {
+            phone.close(); // the caller gets no instance to close
+            throw e;
+        }
     }
 
     private void start(String user, boolean autoAnswer, Path microphone) throws Exception {
+        writeConfig(user, autoAnswer, microphone);
+        process = new ProcessBuilder("baresip", "-f", dir.toString(), "-t", Integer.toString(LIFETIME_SECONDS))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        awaitLog("baresip is ready.", START_DEADLINE);
+        if (log().contains("Address already in use")) { // baresip carries on without the module that failed
+            throw new AssertionError("baresip could not bind all its ports:\n" + log());
+        }
+    }
+
+    private void writeConfig(String user, boolean autoAnswer, Path microphone) throws IOException {
         Path received = Files.createDirectories(dir.resolve("received"));
         try (Stream<Path> old = Files.list(received)) { // an earlier run's recordings, from the same ports
             for (Path recording : old.toList()) {
@@ -67,12 +82,6 @@ final class Baresip implements AutoCloseable {
                 "snd_path " + received, ""));
         Files.writeString(dir.resolve("accounts"), "<sip:" + user + "@127.0.0.1:" + sipPort + ">;regint=0;answermode="
                 + (autoAnswer ? "auto" : "manual") + ";audio_codecs=PCMU,PCMA\n");
-        process = new ProcessBuilder("baresip", "-f", dir.toString(), "-t", Integer.toString(LIFETIME_SECONDS))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        awaitLog("baresip is ready.", START_DEADLINE);
-        if (log().contains("Address already in use")) { // baresip carries on without the module that failed
-            throw new AssertionError("baresip could not bind all its ports:\n" + log());
-        }
     }
 
     /** Dials a SIP URI through the control socket; the call then proceeds on its own. */

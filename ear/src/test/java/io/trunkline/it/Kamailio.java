@@ -45,8 +45,13 @@ final class Kamailio implements AutoCloseable {
      */
     static Kamailio carrierEdge(int... gatewayPorts) throws Exception {
         Kamailio edge = new Kamailio(PeerPorts.reserve(1));
-        edge.start(gatewayPorts);
-        return edge;
+        try {
+            edge.start(gatewayPorts);
+            return edge;
+        } catch (Exception | AssertionError e) {
+            edge.close(); // the caller gets no instance to close
+            throw e;
+        }
     }
 
     private void start(int... gatewayPorts) throws Exception {
@@ -89,7 +94,6 @@ final class Kamailio implements AutoCloseable {
                 }
             }
         }
-        close();
         throw new AssertionError("kamailio did not answer on port " + port + " within " + START_DEADLINE
                 + ":\n" + log());
     }
