@@ -120,6 +120,31 @@ class LeastCostRoutingIT {
     }
 
     @Test
+    void whenEveryCandidateIsAtItsLimitTheCallerGets503WithRetryAfter() throws Exception {
+        try (Sipp pbx1 = Sipp.onLoopback(); Sipp pbx2 = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            provision.pbxWithGateways(null, pbx1.sipPort, pbx2.sipPort);
+            String full = carrierWithRate(carrier.sipPort, "0.0100", "{\"maxOutboundChannels\":1}");
+            String number = uniqueLondonNumber();
+            route(number, null, full);
+            carrier.serve("uas-answer-expect-bye.xml", 1);
+
+            pbx1.startCalls("uac-call-talk-3s-hang-up.xml", SIP, number, Provision.uniqueUsNumber(), 1, 1);
+            Eventually.await("the first call to be answered", Duration.ofSeconds(10), carrier::messages,
+                    log -> log.contains("ACK sip:"));
+            String refused = Provision.uniqueUsNumber();
+            assertThat(pbx2.call("uac-expect-503.xml", SIP, number, refused, 1)).as(pbx2.messages()).isZero();
+
+            assertThat(pbx2.messages()).contains("Trunk Channel Limit Reached", "Retry-After: 5");
+            JsonObject cdr = Cdrs.of(api).forNumber(refused);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(503);
+            assertThat(cdr.getString("outboundTrunk")).isEqualTo(full);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(pbx1.await(20)).as(pbx1.messages()).isZero();
+            assertThat(carrier.await(20)).as(carrier.messages()).isZero();
+        }
+    }
+
+    @Test
     void aTenantRouteIsChosenForItsPbxOnly() throws Exception {
         try (Sipp tenantPbx = Sipp.onLoopback(); Sipp otherPbx = Sipp.onLoopback(); Sipp generic = Sipp.onLoopback();
              Sipp tenantCarrier = Sipp.onLoopback()) {
