@@ -3,7 +3,10 @@ package io.trunkline.it;
 import org.junit.jupiter.api.Test;
 
 import javax.json.JsonObject;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,6 +97,33 @@ class LeastCostRoutingIT {
             assertThat(cdr.getString("outboundTrunk")).isEqualTo(dearTrunk);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
             assertThat(dear.messages()).contains(cdr.getString("outboundCallId"));
+        }
+    }
+
+    @Test
+    void whenTheCheaperCarriersGatewayIsSilentTheNextCarrierCarriesTheCallAfterTheSetupTimeout() throws Exception {
+        // A bound socket that never answers: datagrams to it vanish, as with a dead carrier box.
+        try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             Sipp pbx = Sipp.onLoopback(); Sipp dear = Sipp.onLoopback()) {
+            provision.trunk("pbx", "PBX", pbx.sipPort);
+            String cheapTrunk = carrierWithRate(silent.getLocalPort(), "0.0100", null);
+            TrunklineApi.Reply patience = api.put("/api/v1/trunks/" + cheapTrunk, "{\"role\":\"CARRIER\","
+                    + "\"gateways\":[{\"host\":\"127.0.0.1\",\"port\":" + silent.getLocalPort() + "}],"
+                    + "\"failover\":{\"setupTimeoutMillis\":800}}");
+            assertThat(patience.status()).as(patience.body()).isEqualTo(200);
+            String dearTrunk = carrierWithRate(dear.sipPort, "0.0300", null);
+            String number = uniqueLondonNumber();
+            route(number, null, cheapTrunk, dearTrunk);
+            dear.serve("uas-answer-expect-bye.xml", 1);
+            String caller = Provision.uniqueUsNumber();
+
+            assertThat(pbx.call("uac-call-and-hang-up.xml", SIP, number, caller, 1)).as(pbx.messages()).isZero();
+
+            assertThat(dear.await(20)).as(dear.messages()).isZero();
+            JsonObject cdr = Cdrs.of(api).forNumber(caller);
+            assertThat(cdr.getString("outboundTrunk")).isEqualTo(dearTrunk);
+            assertThat(Duration.between(Instant.parse(cdr.getString("invitedAt")),
+                    Instant.parse(cdr.getString("answeredAt")))).isGreaterThanOrEqualTo(Duration.ofMillis(800));
         }
     }
 
