@@ -31,6 +31,9 @@ final class Sipp implements AutoCloseable {
         this.address = address;
         this.sipPort = sipPort;
         this.logDir = Files.createDirectories(Path.of("target", "sipp-logs", "sipp-" + sipPort).toAbsolutePath());
+        // A port is used again by a later run (or test): its old log must not satisfy a wait on this one's messages.
+        Files.deleteIfExists(logDir.resolve("messages.log"));
+        Files.deleteIfExists(logDir.resolve("errors.log"));
     }
 
     /** A sipp bound to 127.0.0.1 on a fresh port. */

@@ -59,6 +59,17 @@ final class TrunklineApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** PUT with a CSV body, as a rate deck import. */
+    Reply putCsv(String path, String csv) throws Exception {
+        return send(request(path).header("Content-Type", "text/csv").PUT(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
+    /** GET asking for CSV. */
+    Reply getCsv(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", authorization).header("Accept", "text/csv").GET());
+    }
+
     Reply delete(String path) throws Exception {
         return send(request(path).DELETE());
     }

@@ -4,6 +4,7 @@ import io.trunkline.cdr.CallTimeline;
 import io.trunkline.cdr.HangupParty;
 import io.trunkline.limits.Admission;
 import io.trunkline.limits.CallAdmission;
+import io.trunkline.limits.CallChannels;
 import io.trunkline.routing.CallAttempt;
 import io.trunkline.routing.CallRouter;
 import io.trunkline.routing.RoutingDecision;
@@ -48,7 +49,8 @@ final class B2buaCalls {
             return;
         }
         Forward forward = (Forward) decision;
-        Admission admission = admissions.admit(forward.inboundTrunk(), forward.outboundTrunk());
+        // The outbound trunk admits the call as it moves onto it (CandidateTrunks), so a full trunk is skipped.
+        Admission admission = admissions.admitInbound(forward.inboundTrunk());
         if (admission instanceof Admission.Refused refused) {
             SipServletResponse busy = invite.createResponse(503, refused.reason());
             busy.setHeader("Retry-After", Integer.toString(refused.retryAfterSeconds())); // RFC 3261 §21.5.4
@@ -58,7 +60,7 @@ final class B2buaCalls {
             cdrs.end(timeline, 503, HangupParty.TRUNKLINE);
             return;
         }
-        CallLegs.holdLease(invite, ((Admission.Admitted) admission).lease());
+        CallLegs.holdChannels(invite, new CallChannels(((Admission.Admitted) admission).lease()));
         try {
             failover.begin(invite, forward, timeline);
         } catch (TooManyHopsException e) {

@@ -1,7 +1,7 @@
 package io.trunkline.sip;
 
 import io.trunkline.cdr.CallTimeline;
-import io.trunkline.limits.Lease;
+import io.trunkline.limits.CallChannels;
 import io.trunkline.trunk.Gateway;
 
 import javax.servlet.sip.SipApplicationSession;
@@ -37,12 +37,12 @@ final class CallLegs {
     }
 
     /** The channels the call holds until it ends. */
-    static void holdLease(SipServletRequest callerInvite, Lease lease) {
-        callerInvite.getApplicationSession().setAttribute(LEASE, lease);
+    static void holdChannels(SipServletRequest callerInvite, CallChannels channels) {
+        callerInvite.getApplicationSession().setAttribute(LEASE, channels);
     }
 
-    static Lease lease(SipApplicationSession call) {
-        return call.isValid() ? (Lease) call.getAttribute(LEASE) : null;
+    static CallChannels channels(SipApplicationSession call) {
+        return call.isValid() ? (CallChannels) call.getAttribute(LEASE) : null;
     }
 
     static void markCallee(SipSession leg) {

@@ -4,7 +4,7 @@ import io.trunkline.cdr.BatchingCdrWriter;
 import io.trunkline.cdr.CallDetailRecord;
 import io.trunkline.cdr.CallTimeline;
 import io.trunkline.cdr.HangupParty;
-import io.trunkline.limits.Lease;
+import io.trunkline.limits.CallChannels;
 
 import javax.servlet.sip.SipApplicationSession;
 
@@ -36,9 +36,9 @@ final class CdrRecorder {
     /** Ends the call this application session carries. */
     void endCall(SipApplicationSession call, int status, HangupParty party) {
         end(CallLegs.timeline(call), status, party);
-        Lease lease = CallLegs.lease(call);
-        if (lease != null) {
-            lease.release();
+        CallChannels channels = CallLegs.channels(call);
+        if (channels != null) {
+            channels.release();
         }
     }
 

@@ -27,7 +27,8 @@ import java.util.logging.Logger;
 /**
  * The outbound side of a routed call: sends the INVITE to the destination's gateways in turn. A gateway that answers
  * with a status in its trunk's retry set, cannot be reached, or shows no progress within the setup timeout is
- * abandoned for the next; the caller hears nothing of it until a gateway answers or none is left.
+ * abandoned for the next; after a trunk's last gateway the call moves on to the next candidate trunk (see
+ * {@link CandidateTrunks}). The caller hears nothing of it until a gateway answers or none is left.
  */
 final class GatewayFailover {
     private static final Logger LOG = Logger.getLogger(GatewayFailover.class.getName());
@@ -37,9 +38,11 @@ final class GatewayFailover {
     private final Optional<String> advertisedHost;
     private final CdrRecorder cdrs;
     private final Function<String, Optional<DigestCredentials>> credentials;
+    private final CandidateTrunks trunks;
 
     GatewayFailover(SipAddresses addresses, TimerService timers, Optional<String> advertisedHost, CdrRecorder cdrs,
-                    Function<String, Optional<DigestCredentials>> credentials) {
+                    Function<String, Optional<DigestCredentials>> credentials, CandidateTrunks trunks) {
+        this.trunks = trunks;
         this.credentials = credentials;
         this.addresses = addresses;
         this.timers = timers;
@@ -161,7 +164,7 @@ final class GatewayFailover {
     /** Sends to the targets in turn until one takes the INVITE; false when none is left. */
     private boolean tryNext(SipServletRequest callerInvite, OutboundAttempts attempts, CallTimeline timeline)
             throws TooManyHopsException {
-        while (attempts.hasNext()) {
+        while (trunks.readyToSend(callerInvite.getApplicationSession(), attempts, timeline)) {
             Target target = attempts.next();
             try {
                 send(callerInvite, attempts, target, timeline);
@@ -208,7 +211,14 @@ final class GatewayFailover {
             throws IOException {
         int status = attempts.lastFailure();
         if (!callerInvite.isCommitted()) {
-            callerInvite.createResponse(status, status == 408 ? "Request Timeout" : "No Gateway Answered").send();
+            String refusal = attempts.refusal();
+            SipServletResponse response = callerInvite.createResponse(status, refusal != null ? refusal
+                    : status == 408 ? "Request Timeout" : "No Gateway Answered");
+            if (refusal != null) {
+                // Every candidate trunk was over its limits: RFC 3261 §21.5.4, as for an inbound trunk's limit.
+                response.setHeader("Retry-After", Integer.toString(attempts.retryAfterSeconds()));
+            }
+            response.send();
         }
         cdrs.endCall(callerInvite.getApplicationSession(), status, HangupParty.TRUNKLINE);
     }

@@ -8,13 +8,18 @@ import java.io.Serializable;
 /**
  * Where a call's outbound leg has been tried so far. States of the current attempt: SENT (INVITE out, setup timer
  * running) → PROGRESSING (a provisional or final answer arrived; timer cancelled); a failed attempt is replaced by
- * the next target until none is left.
+ * the next target of the current trunk, and when none is left, by the first target of the next candidate trunk,
+ * until no trunk is left.
  */
 final class OutboundAttempts implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final Forward forward;
+    private Forward forward;
     private int tried;
+    private boolean sentAny;
+    private boolean trunkAdmitted;
+    private String refusal;
+    private int retryAfterSeconds;
     private String currentLeg;
     private String setupTimer;
     private boolean progressing;
@@ -30,8 +35,51 @@ final class OutboundAttempts implements Serializable {
         return forward;
     }
 
+    /** Whether another target is left, on this trunk or a later one. */
     boolean hasNext() {
+        return hasNextTarget() || forward.hasNextTrunk();
+    }
+
+    boolean hasNextTarget() {
         return tried < forward.targets().size();
+    }
+
+    /** Moves on to the next candidate trunk; {@link #forward()} then names it and holds its targets and policy. */
+    Forward nextTrunk() {
+        forward = forward.onNextTrunk();
+        tried = 0;
+        trunkAdmitted = false;
+        return forward;
+    }
+
+    /** Whether the current trunk's limits admitted the call. */
+    boolean isTrunkAdmitted() {
+        return trunkAdmitted;
+    }
+
+    void trunkAdmitted() {
+        trunkAdmitted = true;
+    }
+
+    /** The current trunk refused the call (over its limits): what the caller hears if no trunk takes it. */
+    void refused(String reason, int retryAfter) {
+        lastFailure = 503;
+        refusal = reason;
+        retryAfterSeconds = retryAfter;
+    }
+
+    /** The reason of the last failure when it was a trunk's limit, else null. */
+    String refusal() {
+        return refusal;
+    }
+
+    int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** Whether any INVITE went out (so the CDR already names a trunk and an outbound Call-ID). */
+    boolean sentAny() {
+        return sentAny;
     }
 
     Target next() {
@@ -44,6 +92,7 @@ final class OutboundAttempts implements Serializable {
     }
 
     void sent(String legId, String timerId) {
+        sentAny = true;
         currentLeg = legId;
         setupTimer = timerId;
     }
@@ -84,6 +133,7 @@ final class OutboundAttempts implements Serializable {
 
     void failed(int status) {
         lastFailure = status;
+        refusal = null;
     }
 
     /** The status to give the caller when every target failed: the last failure's. */

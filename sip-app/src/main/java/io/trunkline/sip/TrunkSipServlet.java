@@ -37,7 +37,8 @@ public class TrunkSipServlet extends SipServlet {
         CdrRecorder cdrs = new CdrRecorder(trunkline.cdrWriter(), trunkline.clock());
         GatewayFailover failover = new GatewayFailover(new SipAddresses(factory), timers,
                 settings.advertisedSipHost(), cdrs,
-                trunk -> trunkline.routing().get().trunk(trunk).map(Trunk::credentials));
+                trunk -> trunkline.routing().get().trunk(trunk).map(Trunk::credentials),
+                new CandidateTrunks(trunkline.admission()));
         SetupTimeoutListener.use(failover);
         CallSessionListener.use(cdrs);
         calls = new B2buaCalls(trunkline.router(), trunkline.admission(), failover, cdrs);

@@ -40,6 +40,16 @@ public final class CallAdmission {
         }));
     }
 
+    /** Admits a call on the trunk it arrived on only; its outbound trunk is admitted as the call moves onto it. */
+    public Admission admitInbound(String inboundTrunk) {
+        return admitOn(configuration.get().trunk(inboundTrunk), Direction.INBOUND);
+    }
+
+    /** Admits a call on a trunk it is about to leave on (the next candidate in least-cost order). */
+    public Admission admitOutbound(String outboundTrunk) {
+        return admitOn(configuration.get().trunk(outboundTrunk), Direction.OUTBOUND);
+    }
+
     public ChannelAccounting accounting() {
         return accounting;
     }

@@ -1,7 +1,9 @@
 package io.trunkline.routing;
 
+import io.trunkline.number.CatchAll;
 import io.trunkline.number.Destination;
 import io.trunkline.number.Did;
+import io.trunkline.number.DidRange;
 import io.trunkline.number.MalformedNumberException;
 import io.trunkline.number.NormalizedNumber;
 import io.trunkline.number.NumberNormalizer;
@@ -9,18 +11,21 @@ import io.trunkline.routing.RoutingDecision.Forward;
 import io.trunkline.routing.RoutingDecision.GatewayTarget;
 import io.trunkline.routing.RoutingDecision.Reject;
 import io.trunkline.routing.RoutingDecision.Target;
+import io.trunkline.routing.RoutingDecision.TrunkTargets;
 import io.trunkline.routing.RoutingDecision.UriTarget;
 import io.trunkline.trunk.Trunk;
 import io.trunkline.trunk.TrunkRole;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * Routes an initial INVITE: recognise the source trunk, normalise the numbers, then carrier calls go by DID to
- * their destination and PBX calls go by longest prefix to a carrier.
+ * Routes an initial INVITE: recognise the source trunk, normalise the numbers, then carrier calls go by DID (exact
+ * number, else DID block, else the carrier trunk's catch-all) to their destination, and PBX calls go by longest
+ * prefix (tenant routes first at equal length) to the route's carrier trunks, cheapest first.
  */
 public final class CallRouter {
     private final Supplier<RoutingSnapshot> configuration;
@@ -66,12 +71,12 @@ public final class CallRouter {
 
     private RoutingDecision routeInbound(RoutingSnapshot snapshot, Trunk carrier, NormalizedNumber called,
                                          String calling) {
-        Optional<Did> did = snapshot.did(called.number());
-        if (did.isEmpty()) {
+        Optional<Destination> found = inboundDestination(snapshot, carrier, called);
+        if (found.isEmpty()) {
             return new Reject(404, "Number Not In Service");
         }
         String number = called.number().value();
-        Destination destination = did.get().destination();
+        Destination destination = found.get();
         if (destination instanceof Destination.ToUri uri) {
             return new Forward(carrier.name(), null, number, calling, new UriTarget(uri.uri()));
         }
@@ -79,25 +84,56 @@ public final class CallRouter {
         return forwardToTrunk(snapshot, carrier, trunkName, number, calling);
     }
 
+    /** Precedence: the exact DID, else the DID block holding the number, else the arriving trunk's catch-all. */
+    private static Optional<Destination> inboundDestination(RoutingSnapshot snapshot, Trunk carrier,
+                                                            NormalizedNumber called) {
+        Optional<Did> did = snapshot.did(called.number());
+        if (did.isPresent()) {
+            return Optional.of(did.get().destination());
+        }
+        Optional<DidRange> range = snapshot.range(called.number());
+        if (range.isPresent()) {
+            return Optional.of(range.get().destination());
+        }
+        return snapshot.catchAll(carrier.name()).map(CatchAll::destination);
+    }
+
     private RoutingDecision routeOutbound(RoutingSnapshot snapshot, Trunk pbx, NormalizedNumber called,
                                           String calling) {
-        Optional<Route> route = snapshot.longestPrefixRoute(called.number().digits());
+        String digits = called.number().digits();
+        Optional<Route> route = snapshot.routeFor(pbx.name(), digits);
         if (route.isEmpty()) {
             return new Reject(404, "No Route To Destination");
         }
-        return forwardToTrunk(snapshot, pbx, route.get().carrierTrunk(), called.number().value(), calling);
+        List<TrunkTargets> usable = new ArrayList<>();
+        for (RouteCandidate candidate : LeastCostOrder.order(route.get().candidates(), snapshot::rateDeck, digits)) {
+            trunkTargets(snapshot, candidate.trunk()).ifPresent(usable::add);
+        }
+        if (usable.isEmpty()) {
+            return new Reject(503, "No Gateway Available");
+        }
+        TrunkTargets first = usable.get(0);
+        return new Forward(pbx.name(), first.trunk(), called.number().value(), calling, first.targets(),
+                first.failover(), usable.subList(1, usable.size()));
     }
 
     private RoutingDecision forwardToTrunk(RoutingSnapshot snapshot, Trunk from, String trunkName,
                                            String called, String calling) {
-        Optional<Trunk> destination = snapshot.trunk(trunkName);
-        List<Target> targets = destination.map(to -> gatewayOrder.order(to.gateways(), availability).stream()
-                .<Target>map(GatewayTarget::new).toList()).orElse(List.of());
-        if (targets.isEmpty()) {
+        Optional<TrunkTargets> to = trunkTargets(snapshot, trunkName);
+        if (to.isEmpty()) {
             return new Reject(503, "No Gateway Available");
         }
-        Trunk to = destination.get();
-        return new Forward(from.name(), to.name(), called, calling, targets, to.failover());
+        return new Forward(from.name(), to.get().trunk(), called, calling, to.get().targets(), to.get().failover());
+    }
+
+    /** The trunk's usable gateways in the order to try them; empty for a deleted trunk or one with none up. */
+    private Optional<TrunkTargets> trunkTargets(RoutingSnapshot snapshot, String trunkName) {
+        return snapshot.trunk(trunkName).flatMap(trunk -> {
+            List<Target> targets = gatewayOrder.order(trunk.gateways(), availability).stream()
+                    .<Target>map(GatewayTarget::new).toList();
+            return targets.isEmpty() ? Optional.empty()
+                    : Optional.of(new TrunkTargets(trunk.name(), targets, trunk.failover()));
+        });
     }
 
     /** The calling number in E.164 where it reads as one; anonymous or alphanumeric callers pass through as sent. */

@@ -19,10 +19,13 @@ public sealed interface RoutingDecision {
      * @param callingNumber the calling number, E.164 when it could be read as one, else as received
      * @param targets       where to send it, in the order to try them (never empty)
      * @param failover      when to move on from one target to the next
+     * @param nextTrunks    the trunks to move on to, in order, when every target of this one failed or this
+     *                      trunk is over its limits (outbound least-cost routing); empty for a single trunk
      */
     record Forward(String inboundTrunk, String outboundTrunk, String calledNumber, String callingNumber,
-                   List<Target> targets, FailoverPolicy failover) implements RoutingDecision, Serializable {
-        private static final long serialVersionUID = 1L;
+                   List<Target> targets, FailoverPolicy failover, List<TrunkTargets> nextTrunks)
+            implements RoutingDecision, Serializable {
+        private static final long serialVersionUID = 2L;
 
         public Forward {
             if (targets == null || targets.isEmpty()) {
@@ -30,6 +33,13 @@ public sealed interface RoutingDecision {
             }
             targets = List.copyOf(targets);
             failover = failover == null ? FailoverPolicy.defaults() : failover;
+            nextTrunks = nextTrunks == null ? List.of() : List.copyOf(nextTrunks);
+        }
+
+        /** A forward to the targets of one trunk, with nowhere else to go. */
+        public Forward(String inboundTrunk, String outboundTrunk, String calledNumber, String callingNumber,
+                       List<Target> targets, FailoverPolicy failover) {
+            this(inboundTrunk, outboundTrunk, calledNumber, callingNumber, targets, failover, List.of());
         }
 
         /** A forward to a single target with the default failover policy. */
@@ -41,6 +51,39 @@ public sealed interface RoutingDecision {
         /** The first target to try. */
         public Target target() {
             return targets.get(0);
+        }
+
+        public boolean hasNextTrunk() {
+            return !nextTrunks.isEmpty();
+        }
+
+        /** The same call on the next trunk: its targets and failover policy, the trunks after it still to come. */
+        public Forward onNextTrunk() {
+            if (nextTrunks.isEmpty()) {
+                throw new IllegalStateException("no trunk left after " + outboundTrunk);
+            }
+            TrunkTargets next = nextTrunks.get(0);
+            return new Forward(inboundTrunk, next.trunk(), calledNumber, callingNumber, next.targets(),
+                    next.failover(), nextTrunks.subList(1, nextTrunks.size()));
+        }
+    }
+
+    /**
+     * A trunk a call may leave on, with its gateways in the order to try them.
+     *
+     * @param trunk    the trunk's name
+     * @param targets  its usable gateways, never empty
+     * @param failover its failover policy
+     */
+    record TrunkTargets(String trunk, List<Target> targets, FailoverPolicy failover) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public TrunkTargets {
+            if (targets == null || targets.isEmpty()) {
+                throw new IllegalArgumentException("a trunk to try needs at least one target");
+            }
+            targets = List.copyOf(targets);
+            failover = failover == null ? FailoverPolicy.defaults() : failover;
         }
     }
 

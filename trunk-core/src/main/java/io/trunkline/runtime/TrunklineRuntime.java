@@ -1,9 +1,12 @@
 package io.trunkline.runtime;
 
 import io.trunkline.adapter.jpa.DatabaseMigrations;
+import io.trunkline.adapter.jpa.JpaCatchAllDirectory;
 import io.trunkline.adapter.jpa.JpaCdrStore;
 import io.trunkline.adapter.jpa.JpaCredentialStore;
 import io.trunkline.adapter.jpa.JpaNumberDirectory;
+import io.trunkline.adapter.jpa.JpaNumberRanges;
+import io.trunkline.adapter.jpa.JpaRateDecks;
 import io.trunkline.adapter.jpa.JpaRouteTable;
 import io.trunkline.adapter.jpa.JpaTransactions;
 import io.trunkline.adapter.jpa.JpaTrunkRepository;
@@ -15,6 +18,7 @@ import io.trunkline.limits.ChannelAccounting;
 import io.trunkline.number.NumberDirectory;
 import io.trunkline.number.NumberNormalizer;
 import io.trunkline.provisioning.Provisioning;
+import io.trunkline.provisioning.RoutingExtensions;
 import io.trunkline.routing.CallRouter;
 import io.trunkline.routing.GatewayOrder;
 import io.trunkline.routing.LiveRoutingConfiguration;
@@ -61,12 +65,15 @@ public final class TrunklineRuntime {
         this.numbers = new JpaNumberDirectory(tx);
         this.routes = new JpaRouteTable(tx);
         this.cdrStore = new JpaCdrStore(tx);
-        this.routing = new LiveRoutingConfiguration(trunks, numbers, routes, new DnsHostResolver());
+        RoutingExtensions extensions = new RoutingExtensions(new JpaNumberRanges(tx), new JpaCatchAllDirectory(tx),
+                new JpaRateDecks(tx));
+        this.routing = new LiveRoutingConfiguration(trunks, numbers, routes, new DnsHostResolver(),
+                extensions.ranges()::findAll, extensions.catchAlls()::findAll, extensions.rateDecks()::findAll);
         this.routing.reload();
         this.health = new GatewayHealth(clock);
         this.router = new CallRouter(routing, normalizer,
                 new GatewayOrder(() -> ThreadLocalRandom.current().nextLong()), health);
-        this.provisioning = new Provisioning(trunks, numbers, routes, routing);
+        this.provisioning = new Provisioning(trunks, numbers, routes, routing, extensions);
         this.admission = new CallAdmission(routing, ChannelAccounting.withSystemClock());
         this.adminAccount = AdminAccount.establish(settings.adminPassword(), new JpaCredentialStore(tx),
                 password -> LOG.log(System.Logger.Level.WARNING, "Generated the admin password (shown only now; set "

@@ -15,6 +15,7 @@ import io.trunkline.routing.RoutingDecision.GatewayTarget;
 import io.trunkline.routing.RoutingDecision.Reject;
 import io.trunkline.testing.InMemoryNumberDirectory;
 import io.trunkline.testing.InMemoryRouteTable;
+import io.trunkline.testing.InMemoryRoutingExtensions;
 import io.trunkline.testing.InMemoryTrunkRepository;
 import io.trunkline.trunk.Gateway;
 import io.trunkline.trunk.InvalidConfigurationException;
@@ -45,10 +46,13 @@ class ProvisioningTest {
     private final InMemoryTrunkRepository trunks = new InMemoryTrunkRepository();
     private final InMemoryNumberDirectory numbers = new InMemoryNumberDirectory();
     private final InMemoryRouteTable routes = new InMemoryRouteTable();
-    private final LiveRoutingConfiguration routing =
-            new LiveRoutingConfiguration(trunks, numbers, routes, HostResolver.literal());
+    private final InMemoryRoutingExtensions extensions = new InMemoryRoutingExtensions();
+    private final LiveRoutingConfiguration routing = new LiveRoutingConfiguration(trunks, numbers, routes,
+            HostResolver.literal(), extensions.ranges::findAll, extensions.catchAlls::findAll,
+            extensions.decks::findAll);
     private final CallRouter router = new CallRouter(routing, new NumberNormalizer());
-    private final Provisioning provisioning = new Provisioning(trunks, numbers, routes, routing);
+    private final Provisioning provisioning = new Provisioning(trunks, numbers, routes, routing,
+            extensions.extensions());
 
     @BeforeEach
     void aCarrierAndAPbx() {

@@ -5,6 +5,8 @@ public class ErrorJson {
     public int status;
     public String error;
     public String field;
+    /** For a CSV upload: the line at fault, from 1. */
+    public Integer line;
 
     static ErrorJson of(int status, String error, String field) {
         ErrorJson json = new ErrorJson();

@@ -2,6 +2,7 @@ package io.trunkline.admin.api;
 
 import io.trunkline.provisioning.ConflictException;
 import io.trunkline.provisioning.NotFoundException;
+import io.trunkline.routing.RateDeckFormatException;
 import io.trunkline.trunk.InvalidConfigurationException;
 
 import javax.json.bind.JsonbException;
@@ -31,6 +32,17 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(InvalidConfigurationException e) {
             return error(400, e.getMessage(), e.field());
+        }
+    }
+
+    /** A rate deck CSV line that does not read: the body names the line as well as the field. */
+    @Provider
+    public static class RateDeckFormat implements ExceptionMapper<RateDeckFormatException> {
+        @Override
+        public Response toResponse(RateDeckFormatException e) {
+            ErrorJson body = ErrorJson.of(400, e.getMessage(), e.field());
+            body.line = e.line();
+            return Response.status(400).type(MediaType.APPLICATION_JSON).entity(body).build();
         }
     }
 

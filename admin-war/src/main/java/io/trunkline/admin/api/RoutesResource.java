@@ -14,12 +14,17 @@ import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.UriBuilder;
+import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 
-/** Outbound routes by prefix. In URLs the default route (empty prefix) is spelt "default". */
+/**
+ * Outbound routes by prefix. In URLs the default route (empty prefix) is spelt "default"; a tenant route is
+ * addressed with {@code ?fromTrunk=<pbx>} next to the generic route of the same prefix.
+ */
 @Path("routes")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,35 +42,42 @@ public class RoutesResource {
 
     @GET
     @Path("{prefix}")
-    public RouteJson get(@PathParam("prefix") String prefix) {
-        return RouteJson.of(provisioning.route(fromPath(prefix)));
+    public RouteJson get(@PathParam("prefix") String prefix, @QueryParam("fromTrunk") String fromTrunk) {
+        return RouteJson.of(provisioning.route(Route.normalizedPrefix(fromPath(prefix)), blankAsNull(fromTrunk)));
     }
 
     @POST
     public Response create(RouteJson body) {
-        Route route = RequestBodies.required(body).toDomain(null);
-        if (provisioning.routes().stream().anyMatch(r -> r.prefix().equals(route.prefix()))) {
-            throw new ConflictException("a route for prefix '" + route.prefix() + "' exists; PUT /routes/"
-                    + toPath(route.prefix()) + " replaces it");
+        Route route = RequestBodies.required(body).toDomain(null, null);
+        String location = toPath(route.prefix()) + (route.isTenantRoute() ? "?fromTrunk=" + route.fromTrunk() : "");
+        if (provisioning.routes().stream().anyMatch(r -> r.prefix().equals(route.prefix())
+                && Objects.equals(r.fromTrunk(), route.fromTrunk()))) {
+            throw new ConflictException("a route for prefix '" + route.prefix() + "'"
+                    + (route.isTenantRoute() ? " from trunk '" + route.fromTrunk() + "'" : "")
+                    + " exists; PUT /routes/" + location + " replaces it");
         }
         provisioning.saveRoute(route);
-        return Response.created(UriBuilder.fromPath("routes/{p}").build(toPath(route.prefix())))
-                .entity(RouteJson.of(route)).build();
+        return Response.created(URI.create("routes/" + location)).entity(RouteJson.of(route)).build();
     }
 
     @PUT
     @Path("{prefix}")
-    public Response put(@PathParam("prefix") String prefix, RouteJson body) {
-        Route route = RequestBodies.required(body).toDomain(fromPath(prefix));
+    public Response put(@PathParam("prefix") String prefix, @QueryParam("fromTrunk") String fromTrunk,
+                        RouteJson body) {
+        Route route = RequestBodies.required(body).toDomain(fromPath(prefix), blankAsNull(fromTrunk));
         boolean created = provisioning.saveRoute(route);
         return Response.status(created ? 201 : 200).entity(RouteJson.of(route)).build();
     }
 
     @DELETE
     @Path("{prefix}")
-    public Response delete(@PathParam("prefix") String prefix) {
-        provisioning.deleteRoute(new Route(fromPath(prefix), "-").prefix());
+    public Response delete(@PathParam("prefix") String prefix, @QueryParam("fromTrunk") String fromTrunk) {
+        provisioning.deleteRoute(Route.normalizedPrefix(fromPath(prefix)), blankAsNull(fromTrunk));
         return Response.noContent().build();
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String fromPath(String prefix) {

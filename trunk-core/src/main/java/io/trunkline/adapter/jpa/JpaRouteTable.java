@@ -15,19 +15,21 @@ public final class JpaRouteTable implements RouteTable {
 
     @Override
     public List<Route> findAll() {
-        return tx.inTransaction(em -> em.createQuery("select r from RouteEntity r order by r.prefix", RouteEntity.class)
-                .getResultList().stream().map(RouteEntity::toDomain).toList());
+        return tx.inTransaction(em -> em.createQuery(
+                        "select r from RouteEntity r order by r.key.prefix, r.key.fromTrunk", RouteEntity.class)
+                .getResultList().stream().distinct().map(RouteEntity::toDomain).toList());
     }
 
     @Override
-    public Optional<Route> find(String prefix) {
-        return tx.inTransaction(em -> Optional.ofNullable(em.find(RouteEntity.class, prefix)).map(RouteEntity::toDomain));
+    public Optional<Route> find(String prefix, String fromTrunk) {
+        return tx.inTransaction(em -> Optional.ofNullable(em.find(RouteEntity.class, new RouteKey(prefix, fromTrunk)))
+                .map(RouteEntity::toDomain));
     }
 
     @Override
     public void save(Route route) {
         tx.run(em -> {
-            RouteEntity entity = em.find(RouteEntity.class, route.prefix());
+            RouteEntity entity = em.find(RouteEntity.class, new RouteKey(route.prefix(), route.fromTrunk()));
             if (entity == null) {
                 em.persist(new RouteEntity(route));
             } else {
@@ -36,9 +38,16 @@ public final class JpaRouteTable implements RouteTable {
         });
     }
 
+    /** Removed through the entity (not a bulk delete) so that its candidate rows go too. */
     @Override
-    public boolean delete(String prefix) {
-        return tx.inTransaction(em -> em.createQuery("delete from RouteEntity r where r.prefix = :p")
-                .setParameter("p", prefix).executeUpdate() > 0);
+    public boolean delete(String prefix, String fromTrunk) {
+        return tx.inTransaction(em -> {
+            RouteEntity entity = em.find(RouteEntity.class, new RouteKey(prefix, fromTrunk));
+            if (entity == null) {
+                return false;
+            }
+            em.remove(entity);
+            return true;
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.trunkline.adapter.jpa;
 
+import io.trunkline.routing.Route;
 import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.Gateway;
 import io.trunkline.trunk.Transport;
@@ -49,6 +50,21 @@ class DatabaseMigrationsTest {
             assertThat(carrier.failover().retryCodes()).containsExactlyInAnyOrder(408, 500, 502, 503, 504);
             assertThat(carrier.failover().finalCodes()).containsExactlyInAnyOrder(404, 486, 600, 603);
             assertThat(carrier.failover().setupTimeout()).hasSeconds(3);
+        }
+    }
+
+    @Test
+    void routesSavedBeforeCandidateTrunksExistedBecomeSingleCandidateGenericRoutes() throws Exception {
+        try (H2Database database = new H2Database(dataSource -> {
+            migrateTo("6", dataSource);
+            execute(dataSource,
+                    "INSERT INTO trunk (name, role, default_region) VALUES ('carrier', 'CARRIER', 'GB')",
+                    "INSERT INTO route (prefix, carrier_trunk) VALUES ('44', 'carrier')",
+                    "INSERT INTO route (prefix, carrier_trunk) VALUES ('', 'carrier')");
+        })) {
+            JpaRouteTable routes = new JpaRouteTable(database.transactions);
+
+            assertThat(routes.findAll()).containsExactly(new Route("", "carrier"), new Route("44", "carrier"));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.trunkline.adapter.jpa;
 
 import io.trunkline.routing.Route;
+import io.trunkline.routing.RouteCandidate;
 import io.trunkline.trunk.Gateway;
 import io.trunkline.trunk.Transport;
 import io.trunkline.trunk.Trunk;
@@ -24,6 +25,7 @@ class JpaRouteTableTest {
             trunks.save(new Trunk(name, TrunkRole.CARRIER, "US", List.of(new Gateway("192.0.2.10", 5060,
                     Transport.UDP))));
         }
+        trunks.save(new Trunk("tenant-pbx", TrunkRole.PBX, "US", List.of()));
     }
 
     @AfterEach
@@ -76,5 +78,30 @@ class JpaRouteTableTest {
     @Test
     void deletingAnUnknownPrefixReportsThatNothingWasThere() {
         assertThat(routes.delete("44")).isFalse();
+    }
+
+    @Test
+    void aRouteKeepsItsCandidatesInOrderWithTheirPriorities() {
+        Route route = new Route("44", null, List.of(new RouteCandidate("uk-carrier", 2),
+                new RouteCandidate("london-carrier", 1), new RouteCandidate("us-carrier", 7)));
+
+        routes.save(route);
+
+        assertThat(routes.find("44")).contains(route);
+        routes.save(new Route("44", null, List.of(new RouteCandidate("us-carrier", 1))));
+        assertThat(routes.find("44").orElseThrow().candidates()).containsExactly(new RouteCandidate("us-carrier", 1));
+    }
+
+    @Test
+    void aTenantRouteIsKeptBesideTheGenericRouteOfTheSamePrefix() {
+        Route tenant = new Route("44", "tenant-pbx", List.of(new RouteCandidate("london-carrier", 1)));
+        routes.save(new Route("44", "uk-carrier"));
+        routes.save(tenant);
+
+        assertThat(routes.find("44", "tenant-pbx")).contains(tenant);
+        assertThat(routes.find("44")).contains(new Route("44", "uk-carrier"));
+        assertThat(routes.findAll()).containsExactly(new Route("44", "uk-carrier"), tenant);
+        assertThat(routes.delete("44", "tenant-pbx")).isTrue();
+        assertThat(routes.findAll()).containsExactly(new Route("44", "uk-carrier"));
     }
 }

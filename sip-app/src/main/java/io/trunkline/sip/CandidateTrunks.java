@@ -1,0 +1,68 @@
+package io.trunkline.sip;
+
+import io.trunkline.cdr.CallTimeline;
+import io.trunkline.limits.Admission;
+import io.trunkline.limits.CallAdmission;
+import io.trunkline.limits.CallChannels;
+import io.trunkline.routing.RoutingDecision.Forward;
+
+import javax.servlet.sip.SipApplicationSession;
+
+/**
+ * Moves a call along its candidate outbound trunks (least-cost order): a trunk is entered only if its limits admit
+ * the call, which then holds a channel there instead of on the trunk it leaves; a trunk over its limits is skipped
+ * as if all its gateways had failed.
+ */
+final class CandidateTrunks {
+    private final CallAdmission admissions;
+
+    CandidateTrunks(CallAdmission admissions) {
+        this.admissions = admissions;
+    }
+
+    /**
+     * Makes sure the current trunk has admitted the call and has a target left, moving on to later trunks if not.
+     *
+     * @return whether a target is ready to be tried ({@link OutboundAttempts#next()}); false when every trunk is used
+     */
+    boolean readyToSend(SipApplicationSession call, OutboundAttempts attempts, CallTimeline timeline) {
+        while (true) {
+            boolean admitted = attempts.isTrunkAdmitted() || admit(call, attempts, timeline);
+            if (admitted && attempts.hasNextTarget()) {
+                return true;
+            }
+            if (!attempts.forward().hasNextTrunk()) {
+                return false;
+            }
+            attempts.nextTrunk();
+        }
+    }
+
+    private boolean admit(SipApplicationSession call, OutboundAttempts attempts, CallTimeline timeline) {
+        Forward forward = attempts.forward();
+        if (forward.outboundTrunk() == null) {
+            attempts.trunkAdmitted(); // a SIP URI destination: no trunk, no limits
+            return true;
+        }
+        Admission admission = admissions.admitOutbound(forward.outboundTrunk());
+        CallChannels channels = CallLegs.channels(call);
+        if (admission instanceof Admission.Admitted admitted) {
+            if (channels != null) {
+                channels.moveOutbound(admitted.lease());
+            } else {
+                admitted.lease().release(); // the call already ended
+            }
+            attempts.trunkAdmitted();
+            return true;
+        }
+        Admission.Refused refused = (Admission.Refused) admission;
+        if (channels != null) {
+            channels.moveOutbound(null);
+        }
+        attempts.refused(refused.reason(), refused.retryAfterSeconds());
+        if (!attempts.sentAny() && timeline != null) {
+            timeline.routed(forward.inboundTrunk(), forward.outboundTrunk(), null); // the CDR names the trunk refusing
+        }
+        return false;
+    }
+}
