@@ -92,8 +92,8 @@ class CallTransferIT {
 
             assertThat(callerExit).as(caller.messages()).isZero();
             assertThat(pbx.await(20)).as(pbx.messages()).isZero();
-            assertThat(pbx.messages()).contains("400 Missing Refer-To", "400 Refer-To Has No Number",
-                    "404 Refer-To No Route To Destination");
+            // A REFER without Refer-To never reaches Trunkline: Liberty's stack answers it 400 Bad Request itself.
+            assertThat(pbx.messages()).contains("400 Refer-To Has No Number", "404 Refer-To No Route To Destination");
             JsonObject cdr = Cdrs.of(api).forNumber(did);
             assertThat(cdr.getString("hangupParty")).isEqualTo("CALLEE");
             assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
@@ -114,7 +114,7 @@ class CallTransferIT {
             assertThat(callerExit).as(caller.messages()).isZero();
             assertThat(pbx.await(20)).as(pbx.messages()).isZero();
             String seenByPbx = pbx.messages();
-            assertThat(seenByPbx).contains("REFER sip:", "Refer-To: <sip:+14155550999@");
+            assertThat(seenByPbx).contains("REFER sip:").containsPattern("Refer-To: <?sip:\\+14155550999@");
             assertThat(seenByPbx).doesNotContain("Referred-By", "127.0.0.1:" + caller.sipPort);
             assertThat(caller.messages()).doesNotContain("192.0.2.99", "127.0.0.1:" + pbx.sipPort);
             JsonObject cdr = Cdrs.of(api).forNumber(did);
@@ -138,6 +138,16 @@ class CallTransferIT {
             assertThat(pbx.messages()).contains("403 Call Transfer Not Allowed On This Trunk");
             assertThat(Cdrs.of(api).forNumber(did).getString("hangupParty")).isEqualTo("CALLEE");
         }
+    }
+
+    @Test
+    void unknownTransferPolicyIsRefusedNamingTheField() throws Exception {
+        TrunklineApi.Reply reply = api.post("/api/v1/trunks", "{\"name\":\"" + Provision.uniqueName("pbx")
+                + "\",\"role\":\"PBX\",\"transfer\":\"forward\"}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().getString("field")).isEqualTo("transfer");
+        assertThat(reply.json().getString("error")).contains("RELAY, TRANSFER, REJECT");
     }
 
     /** A UK mobile number under a prefix routed to {@code trunk} only, unique to the calling test. */

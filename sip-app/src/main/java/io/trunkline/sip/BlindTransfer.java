@@ -11,6 +11,7 @@ import javax.servlet.sip.SipServletMessage;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipSession;
+import javax.servlet.sip.ar.SipApplicationRoutingDirective;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -60,7 +61,11 @@ final class BlindTransfer {
             invite = factory.createRequest(call, "INVITE", addresses.from(forward, null, localHost),
                     addresses.to(addresses.requestUri(forward, forward.target())));
             invite.setRequestURI(addresses.requestUri(forward, forward.target()));
-        } catch (ServletException | IllegalArgumentException e) {
+            // JSR 289 §15.2.2: a request the application creates is NEW to the application router, and Liberty's
+            // default router hands it straight back to Trunkline as an incoming call. CONTINUE, on the call's
+            // original INVITE, sends it on the way the B2BUA's own outbound legs go: out to the network.
+            invite.setRoutingDirective(SipApplicationRoutingDirective.CONTINUE, CallLegs.callerInvite(call));
+        } catch (ServletException | IllegalArgumentException | IllegalStateException e) {
             LOG.log(Level.WARNING, "Transfer target " + forward.target() + " is not a usable URI", e);
             TransferNotifier.outcome(refer, 503, "Service Unavailable");
             return;
