@@ -55,6 +55,38 @@ class CallTransferIT {
     }
 
     @Test
+    void carrierCallerBlindTransfersThePbxToAnotherDid() throws Exception {
+        try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback(); Sipp sales = Sipp.onLoopback()) {
+            String did = Provision.uniqueUsNumber();
+            String salesDid = Provision.uniqueUsNumber();
+            String carrierTrunk = provision.trunkWithTransfer("carrier", "CARRIER", caller.sipPort, "TRANSFER");
+            String pbxTrunk = provision.trunk("pbx", "PBX", pbx.sipPort);
+            String salesTrunk = provision.trunk("sales", "PBX", sales.sipPort);
+            provision.did(did, carrierTrunk, pbxTrunk);
+            provision.did(salesDid, carrierTrunk, salesTrunk);
+
+            sales.serve("refer-new-target.xml", 1);
+            pbx.serve("refer-transferee-callee.xml", 1);
+            // National format: the number is read as the referrer's (US) trunk would read a call to it.
+            int callerExit = caller.withKey("target", salesDid.substring(2))
+                    .call("refer-blind-transfer-from-caller.xml", SIP, did, "+14155550125", 1);
+
+            assertThat(callerExit).as(caller.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            assertThat(sales.await(20)).as(sales.messages()).isZero();
+            JsonObject original = Cdrs.of(api).forCalledNumber(did);
+            assertThat(original.getString("hangupParty")).isEqualTo("CALLER");
+            JsonObject transferred = Cdrs.of(api).forNumber(salesDid);
+            assertThat(transferred.getString("inboundCallId")).isEqualTo(original.getString("outboundCallId"));
+            assertThat(transferred.getString("inboundTrunk")).isEqualTo(pbxTrunk);
+            assertThat(transferred.getString("outboundTrunk")).isEqualTo(salesTrunk);
+            assertThat(transferred.getString("callingNumber")).isEqualTo(did);
+            assertThat(transferred.getString("hangupParty")).isEqualTo("CALLER");
+            assertThat(sales.messages()).doesNotContain("127.0.0.1:" + caller.sipPort, "127.0.0.1:" + pbx.sipPort);
+        }
+    }
+
+    @Test
     void transferToABusyTargetIsReportedAndTheCallStaysUp() throws Exception {
         try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback(); Sipp target = Sipp.onLoopback()) {
             String did = Provision.uniqueUsNumber();

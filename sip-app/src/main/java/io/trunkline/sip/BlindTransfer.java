@@ -11,6 +11,7 @@ import javax.servlet.sip.SipServletMessage;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipSession;
+import javax.servlet.sip.URI;
 import javax.servlet.sip.ar.SipApplicationRoutingDirective;
 import java.io.IOException;
 import java.util.Optional;
@@ -52,21 +53,10 @@ final class BlindTransfer {
 
     /** Accepts the REFER and sends the new leg's INVITE to the first target of {@code forward}. */
     void start(SipServletRequest refer, SipSession remaining, Forward forward) throws IOException {
-        SipApplicationSession call = refer.getApplicationSession();
         refer.createResponse(202, "Accepted").send();
         TransferNotifier.progress(refer, 100, "Trying");
-        SipServletRequest invite;
-        try {
-            String localHost = advertisedHost.orElse(refer.getLocalAddr());
-            invite = factory.createRequest(call, "INVITE", addresses.from(forward, null, localHost),
-                    addresses.to(addresses.requestUri(forward, forward.target())));
-            invite.setRequestURI(addresses.requestUri(forward, forward.target()));
-            // JSR 289 §15.2.2: a request the application creates is NEW to the application router, and Liberty's
-            // default router hands it straight back to Trunkline as an incoming call. CONTINUE, on the call's
-            // original INVITE, sends it on the way the B2BUA's own outbound legs go: out to the network.
-            invite.setRoutingDirective(SipApplicationRoutingDirective.CONTINUE, CallLegs.callerInvite(call));
-        } catch (ServletException | IllegalArgumentException | IllegalStateException e) {
-            LOG.log(Level.WARNING, "Transfer target " + forward.target() + " is not a usable URI", e);
+        SipServletRequest invite = targetInvite(refer, forward);
+        if (invite == null) {
             TransferNotifier.outcome(refer, 503, "Service Unavailable");
             return;
         }
@@ -76,11 +66,31 @@ final class BlindTransfer {
         LegParty party = CallLegs.party(remaining);
         timeline.routed(party == null ? null : party.trunk(), forward.outboundTrunk(), invite.getCallId());
         PendingTransfer transfer = new PendingTransfer(refer, remaining, invite, timeline);
-        CallLegs.holdTransfer(call, transfer);
+        CallLegs.holdTransfer(refer.getApplicationSession(), transfer);
         try {
             invite.send();
         } catch (IOException | IllegalStateException e) {
             failed(transfer, 503, "Service Unavailable", HangupParty.TRUNKLINE);
+        }
+    }
+
+    /** The new leg's INVITE, without an offer, in the call's application session; null if it cannot be built. */
+    private SipServletRequest targetInvite(SipServletRequest refer, Forward forward) {
+        SipApplicationSession call = refer.getApplicationSession();
+        try {
+            String localHost = advertisedHost.orElse(refer.getLocalAddr());
+            URI requestUri = addresses.requestUri(forward, forward.target());
+            SipServletRequest invite = factory.createRequest(call, "INVITE",
+                    addresses.from(forward, null, localHost), addresses.to(requestUri));
+            invite.setRequestURI(requestUri);
+            // JSR 289 §15.2.2: a request the application creates is NEW to the application router, and Liberty's
+            // default router hands it straight back to Trunkline as an incoming call. CONTINUE, on the call's
+            // original INVITE, sends it on the way the B2BUA's own outbound legs go: out to the network.
+            invite.setRoutingDirective(SipApplicationRoutingDirective.CONTINUE, CallLegs.callerInvite(call));
+            return invite;
+        } catch (ServletException | IllegalArgumentException | IllegalStateException e) {
+            LOG.log(Level.WARNING, "Transfer target " + forward.target() + " is not a usable URI", e);
+            return null;
         }
     }
 
