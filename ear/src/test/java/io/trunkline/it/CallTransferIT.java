@@ -112,6 +112,33 @@ class CallTransferIT {
     }
 
     @Test
+    void transfereeRefusingTheNewMediaKeepsItsCallAndTheTargetIsReleased() throws Exception {
+        try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback(); Sipp target = Sipp.onLoopback()) {
+            String did = Provision.uniqueUsNumber();
+            String carrierTrunk = provision.trunk("carrier", "CARRIER", caller.sipPort);
+            String pbxTrunk = provision.trunkWithTransfer("pbx", "PBX", pbx.sipPort, "TRANSFER");
+            provision.did(did, carrierTrunk, pbxTrunk);
+            String targetNumber = routedNumber(provision.trunk("mobile", "CARRIER", target.sipPort));
+
+            target.serve("refer-new-target-released.xml", 1);
+            pbx.withKey("target", targetNumber).serve("refer-blind-transfer-transferee-refuses.xml", 1);
+            int callerExit = caller.call("refer-transferee-refuses-new-media.xml", SIP, did, "+14155550126", 1);
+
+            assertThat(callerExit).as(caller.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            assertThat(target.await(20)).as(target.messages()).isZero();
+            assertThat(pbx.messages()).contains("SIP/2.0 488 Not Acceptable Here");
+            JsonObject original = Cdrs.of(api).forNumber(did);
+            assertThat(original.getString("hangupParty")).isEqualTo("CALLEE");
+            assertThat(original.getString("outboundTrunk")).isEqualTo(pbxTrunk);
+            // The target did answer (and its carrier will bill those moments), so the attempt's CDR says so.
+            JsonObject attempt = Cdrs.of(api).forNumber(targetNumber);
+            assertThat(attempt.getString("answeredAt")).isNotNull();
+            assertThat(attempt.getString("hangupParty")).isEqualTo("CALLER");
+        }
+    }
+
+    @Test
     void badReferToIsRefusedWithAReasonAndTheCallStaysUp() throws Exception {
         try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback()) {
             String did = Provision.uniqueUsNumber();
