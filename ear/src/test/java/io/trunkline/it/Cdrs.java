@@ -1,6 +1,7 @@
 package io.trunkline.it;
 
 import javax.json.JsonObject;
+import javax.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,5 +24,18 @@ final class Cdrs {
         TrunklineApi.Reply reply = Eventually.await("a CDR for " + number, Duration.ofSeconds(10),
                 () -> api.get(query), r -> r.status() == 200 && r.json().getInt("total") > 0);
         return reply.json().getJsonArray("items").getJsonObject(0);
+    }
+
+    /** The newest CDR whose called number is this one, once stored (the number may also call, after a transfer). */
+    JsonObject forCalledNumber(String number) throws Exception {
+        String query = "/api/v1/cdrs?number=" + URLEncoder.encode(number, StandardCharsets.UTF_8);
+        TrunklineApi.Reply reply = Eventually.await("a CDR to " + number, Duration.ofSeconds(10),
+                () -> api.get(query), r -> r.status() == 200 && called(r, number) != null);
+        return called(reply, number);
+    }
+
+    private static JsonObject called(TrunklineApi.Reply reply, String number) {
+        return reply.json().getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .filter(cdr -> number.equals(cdr.getString("calledNumber", null))).findFirst().orElse(null);
     }
 }

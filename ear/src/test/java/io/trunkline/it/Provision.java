@@ -29,6 +29,17 @@ final class Provision {
         return name;
     }
 
+    /** A trunk with one gateway on 127.0.0.1 and this transfer policy (RELAY, TRANSFER or REJECT). */
+    String trunkWithTransfer(String base, String role, int port, String transfer) throws Exception {
+        String name = uniqueName(base);
+        TrunklineApi.Reply reply = api.post("/api/v1/trunks", "{\"name\":\"" + name + "\",\"role\":\"" + role
+                + "\",\"gateways\":[{\"host\":\"127.0.0.1\",\"port\":" + port + "}],\"transfer\":\""
+                + transfer + "\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.json().getString("transfer")).isEqualTo(transfer);
+        return name;
+    }
+
     /** A PBX trunk whose gateways are tried in the order given (priorities 1, 2, ...) with this failover policy. */
     String pbxWithGateways(String failoverJson, int... ports) throws Exception {
         String name = uniqueName("pbx");

@@ -21,6 +21,7 @@ final class Sipp implements AutoCloseable {
     private final String address;
     private final Path logDir;
     private final List<String> command = new ArrayList<>();
+    private final List<String> keys = new ArrayList<>();
     private Process process;
 
     private Sipp(String address) throws IOException {
@@ -51,6 +52,12 @@ final class Sipp implements AutoCloseable {
         Sipp sipp = new Sipp("127.0.0.1", sipPort);
         sipp.mediaAndControlBase = NEXT_PORT.getAndAdd(10);
         return sipp;
+    }
+
+    /** Sets the scenario keyword {@code [name]} to {@code value} for every scenario this sipp runs. */
+    Sipp withKey(String name, String value) {
+        keys.addAll(List.of("-key", name, value));
+        return this;
     }
 
     /** Runs a server-side scenario (PBX or carrier answering) in the background. */
@@ -86,6 +93,7 @@ final class Sipp implements AutoCloseable {
                 "-nostdin", "-recv_timeout", "15000", "-timeout", "60s", "-trace_err", "-trace_msg",
                 "-message_file", logDir.resolve("messages.log").toString(),
                 "-error_file", logDir.resolve("errors.log").toString()));
+        command.addAll(keys);
         command.addAll(extra);
         process = new ProcessBuilder(command).directory(logDir.toFile())
                 .redirectErrorStream(true).redirectOutput(logDir.resolve("stdout.log").toFile()).start();

@@ -172,6 +172,9 @@ final class B2buaCalls {
      */
     void relayBye(SipServletRequest bye) throws IOException {
         bye.createResponse(200).send();
+        if (CallLegs.isReleased(bye.getSession())) {
+            return; // a referrer leaving after its transfer: the call goes on without it
+        }
         HangupParty party = CallLegs.side(bye.getSession()) == CallLegs.Side.CALLER
                 ? HangupParty.CALLER : HangupParty.CALLEE;
         cdrs.endCall(bye.getApplicationSession(), 200, party);

@@ -20,6 +20,9 @@ final class CallLegs {
     private static final String ROLE = "io.trunkline.leg";
     private static final String LEASE = "io.trunkline.lease";
     private static final String PROBED = "io.trunkline.probedGateway";
+    private static final String PARTY = "io.trunkline.party";
+    private static final String TRANSFER = "io.trunkline.transfer";
+    private static final String RELEASED = "io.trunkline.released";
 
     /** Which side of a B2BUA call a SIP session is. */
     enum Side { CALLER, CALLEE }
@@ -34,6 +37,8 @@ final class CallLegs {
         // Kept as is: attributes must be Serializable only in a distributable application, and this one is not.
         call.setAttribute(CALLER_INVITE, callerInvite);
         callerInvite.getSession().setAttribute(ROLE, Side.CALLER);
+        callerInvite.getSession().setAttribute(PARTY,
+                new LegParty(attempts.forward().inboundTrunk(), attempts.forward().callingNumber()));
     }
 
     /** The channels the call holds until it ends. */
@@ -45,8 +50,48 @@ final class CallLegs {
         return call.isValid() ? (CallChannels) call.getAttribute(LEASE) : null;
     }
 
-    static void markCallee(SipSession leg) {
+    /** Marks a leg Trunkline created as the called side, reached on {@code trunk} (null for a URI) at {@code number}. */
+    static void markCallee(SipSession leg, String trunk, String number) {
         leg.setAttribute(ROLE, Side.CALLEE);
+        leg.setAttribute(PARTY, new LegParty(trunk, number));
+    }
+
+    /** After a transfer the remaining party is the caller of the new call, whichever side it was before. */
+    static void markCaller(SipSession leg) {
+        leg.setAttribute(ROLE, Side.CALLER);
+    }
+
+    /** Who is on a leg, or {@code null} for a session Trunkline did not route. */
+    static LegParty party(SipSession leg) {
+        return leg.isValid() ? (LegParty) leg.getAttribute(PARTY) : null;
+    }
+
+    /** The call continues with a new timeline (after a transfer); the old one has been ended. */
+    static void replaceTimeline(SipApplicationSession call, CallTimeline timeline) {
+        call.setAttribute(TIMELINE, timeline);
+    }
+
+    static void holdTransfer(SipApplicationSession call, PendingTransfer transfer) {
+        call.setAttribute(TRANSFER, transfer);
+    }
+
+    static PendingTransfer transfer(SipApplicationSession call) {
+        return call.isValid() ? (PendingTransfer) call.getAttribute(TRANSFER) : null;
+    }
+
+    static void transferOver(SipApplicationSession call) {
+        if (call.isValid()) {
+            call.removeAttribute(TRANSFER);
+        }
+    }
+
+    /** Marks a leg Trunkline has released after transferring its party away: it is no longer part of the call. */
+    static void markReleased(SipSession leg) {
+        leg.setAttribute(RELEASED, Boolean.TRUE);
+    }
+
+    static boolean isReleased(SipSession leg) {
+        return leg.isValid() && leg.getAttribute(RELEASED) != null;
     }
 
     /** The call's timeline, or {@code null} for a session Trunkline did not route. */

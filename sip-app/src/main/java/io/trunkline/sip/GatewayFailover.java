@@ -198,7 +198,7 @@ final class GatewayFailover {
         // Reliable provisionals need PRACK relay on both legs (RFC 3262), which this B2BUA does not do yet:
         // offer the callee only what can be honoured.
         outbound.removeHeader("Supported");
-        CallLegs.markCallee(outbound.getSession());
+        CallLegs.markCallee(outbound.getSession(), forward.outboundTrunk(), forward.calledNumber());
         timeline.routed(forward.inboundTrunk(), forward.outboundTrunk(), outbound.getCallId());
         ServletTimer timer = timers.createTimer(callerInvite.getApplicationSession(),
                 forward.failover().setupTimeout().toMillis(), false, new SetupTimeout(outbound.getSession().getId()));

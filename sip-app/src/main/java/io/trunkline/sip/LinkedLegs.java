@@ -70,4 +70,14 @@ final class LinkedLegs {
     static SipServletRequest cancelOn(SipServletRequest request, SipSession other) {
         return request.getB2buaHelper().createCancel(other);
     }
+
+    /**
+     * After a transfer: the remaining party's leg is unlinked from the referrer's and linked to the new leg, so
+     * that everything either says from now on crosses to the other (JSR 289 §12.4: a session is linked to one).
+     */
+    static void relink(SipServletRequest refer, SipSession remaining, SipSession newLeg) {
+        B2buaHelper helper = refer.getB2buaHelper();
+        helper.unlinkSipSessions(remaining);
+        helper.linkSipSessions(remaining, newLeg);
+    }
 }

@@ -2,6 +2,7 @@ package io.trunkline.sip;
 
 import io.trunkline.runtime.TrunklineRuntime;
 import io.trunkline.runtime.TrunklineSettings;
+import io.trunkline.transfer.TransferPlanner;
 import io.trunkline.trunk.Trunk;
 
 import javax.servlet.ServletException;
@@ -22,11 +23,13 @@ import java.util.logging.Logger;
 public class TrunkSipServlet extends SipServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(TrunkSipServlet.class.getName());
-    private static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO";
+    private static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO, REFER, NOTIFY";
 
     private transient B2buaCalls calls;
     private transient OptionsResponder options;
     private transient GatewayProber prober;
+    private transient BlindTransfer transfers;
+    private transient Referrals referrals;
 
     @Override
     public void init() throws ServletException {
@@ -42,6 +45,8 @@ public class TrunkSipServlet extends SipServlet {
         SetupTimeoutListener.use(failover);
         CallSessionListener.use(cdrs);
         calls = new B2buaCalls(trunkline.router(), trunkline.admission(), failover, cdrs);
+        transfers = new BlindTransfer(factory, new SipAddresses(factory), settings.advertisedSipHost(), cdrs);
+        referrals = new Referrals(new TransferPlanner(trunkline.routing(), trunkline.router()), transfers);
         options = new OptionsResponder(trunkline.routing(), ALLOW);
         prober = new GatewayProber(factory, trunkline.routing(), trunkline.health(),
                 settings.advertisedSipHost().orElse("trunkline.invalid"));
@@ -76,6 +81,7 @@ public class TrunkSipServlet extends SipServlet {
 
     @Override
     protected void doBye(SipServletRequest request) throws IOException {
+        transfers.abandon(request.getApplicationSession());
         calls.relayBye(request);
     }
 
@@ -125,9 +131,38 @@ public class TrunkSipServlet extends SipServlet {
         notAllowed(request);
     }
 
+    /** An in-dialog REFER transfers the call as its trunk allows; outside a dialog there is nothing to transfer. */
     @Override
     protected void doRefer(SipServletRequest request) throws IOException {
-        notAllowed(request);
+        if (request.isInitial()) {
+            notAllowed(request);
+            return;
+        }
+        try {
+            referrals.refer(request);
+        } catch (IOException | RuntimeException e) {
+            // The call is left as it is: a REFER that fails is only a transfer that did not happen.
+            LOG.log(Level.SEVERE, "REFER " + request.getCallId() + " failed", e);
+            if (!request.isCommitted()) {
+                request.createResponse(500, "Server Internal Error").send();
+            }
+        }
+    }
+
+    @Override
+    protected void doNotify(SipServletRequest request) throws IOException {
+        if (request.isInitial()) {
+            request.createResponse(481, "Subscription Does Not Exist").send(); // RFC 6665 §4.1.3
+            return;
+        }
+        try {
+            referrals.relayNotify(request);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "NOTIFY " + request.getCallId() + " not relayed", e);
+            if (!request.isCommitted()) {
+                request.createResponse(500, "Server Internal Error").send();
+            }
+        }
     }
 
     @Override
@@ -136,7 +171,9 @@ public class TrunkSipServlet extends SipServlet {
             if (response.getProxyBranch() != null || prober.handled(response)) {
                 return; // a probe passing through (it goes on upstream by itself), or a probe's answer
             }
-            calls.relayResponse(response);
+            if (!transfers.handled(response)) {
+                calls.relayResponse(response);
+            }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Relaying " + response.getStatus() + " to " + response.getMethod() + " failed", e);
         }

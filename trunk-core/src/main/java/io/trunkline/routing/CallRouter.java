@@ -56,14 +56,31 @@ public final class CallRouter {
         if (candidates.size() > 1) {
             return new Reject(403, "Source Address Shared By Several Trunks");
         }
-        Trunk source = candidates.get(0);
+        return routeFrom(snapshot, candidates.get(0), attempt.calledUser(), attempt.callingUser());
+    }
+
+    /**
+     * Routes a call as if the named trunk had dialled it: the number is read with that trunk's region and goes by
+     * DID (carrier trunk) or by prefix (PBX trunk). A transfer uses it so that a referrer reaches exactly what it
+     * could reach by calling itself, and no more.
+     */
+    public RoutingDecision routeFrom(String trunkName, String calledUser, String callingUser) {
+        RoutingSnapshot snapshot = configuration.get();
+        Optional<Trunk> source = snapshot.trunk(trunkName);
+        if (source.isEmpty()) {
+            return new Reject(403, "Trunk Not Configured");
+        }
+        return routeFrom(snapshot, source.get(), calledUser, callingUser);
+    }
+
+    private RoutingDecision routeFrom(RoutingSnapshot snapshot, Trunk source, String calledUser, String callingUser) {
         NormalizedNumber called;
         try {
-            called = normalizer.normalize(attempt.calledUser(), source.defaultRegion());
+            called = normalizer.normalize(calledUser, source.defaultRegion());
         } catch (MalformedNumberException e) {
             return new Reject(484, "Address Incomplete");
         }
-        String calling = callingNumber(attempt.callingUser(), source.defaultRegion());
+        String calling = callingNumber(callingUser, source.defaultRegion());
         return source.role() == TrunkRole.CARRIER
                 ? routeInbound(snapshot, source, called, calling)
                 : routeOutbound(snapshot, source, called, calling);

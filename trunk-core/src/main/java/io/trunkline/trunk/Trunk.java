@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * @param limits        channel and calls-per-second limits
  * @param credentials   answer to the trunk's digest challenges, or {@code null} for an IP-authenticated trunk
  * @param probe         OPTIONS health probing of the gateways
+ * @param transfer      what a REFER received from this trunk does
  */
 public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
-                    FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe) {
+                    FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe,
+                    TransferPolicy transfer) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
 
@@ -43,6 +45,13 @@ public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gate
         failover = failover == null ? FailoverPolicy.defaults() : failover;
         limits = limits == null ? TrunkLimits.none() : limits;
         probe = probe == null ? HealthProbe.off() : probe;
+        transfer = transfer == null ? TransferPolicy.defaultPolicy() : transfer;
+    }
+
+    /** A trunk with the default transfer policy. */
+    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
+                 FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe) {
+        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, null);
     }
 
     /** A trunk whose gateways are not probed. */

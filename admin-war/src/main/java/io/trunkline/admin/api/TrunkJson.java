@@ -5,6 +5,7 @@ import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.Gateway;
 import io.trunkline.trunk.HealthProbe;
 import io.trunkline.trunk.InvalidConfigurationException;
+import io.trunkline.trunk.TransferPolicy;
 import io.trunkline.trunk.Transport;
 import io.trunkline.trunk.Trunk;
 import io.trunkline.trunk.TrunkLimits;
@@ -27,6 +28,8 @@ public class TrunkJson {
     public LimitsJson limits;
     public CredentialsJson credentials;
     public ProbeJson probe;
+    /** REFER handling: RELAY, TRANSFER or REJECT (default). */
+    public String transfer;
 
     /** OPTIONS probing: intervalSeconds 0 (default) is off; downAfter failed probes mark a gateway down. */
     public static class ProbeJson {
@@ -95,6 +98,7 @@ public class TrunkJson {
         json.probe = new ProbeJson();
         json.probe.intervalSeconds = trunk.probe().intervalSeconds();
         json.probe.downAfter = trunk.probe().downAfter();
+        json.transfer = trunk.transfer().name();
         if (trunk.credentials() != null) {
             json.credentials = new CredentialsJson();
             json.credentials.username = trunk.credentials().username();
@@ -108,7 +112,7 @@ public class TrunkJson {
             throw new InvalidConfigurationException("name", "differs from the name in the URL");
         }
         return new Trunk(pathName != null ? pathName : name, role(role), defaultRegion, gateways(), failover(),
-                limits(), credentials(), probe());
+                limits(), credentials(), probe(), TransferPolicy.parse(transfer));
     }
 
     private HealthProbe probe() {

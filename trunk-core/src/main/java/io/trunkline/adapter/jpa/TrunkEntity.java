@@ -3,6 +3,7 @@ package io.trunkline.adapter.jpa;
 import io.trunkline.trunk.DigestCredentials;
 import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.HealthProbe;
+import io.trunkline.trunk.TransferPolicy;
 import io.trunkline.trunk.Trunk;
 import io.trunkline.trunk.TrunkRole;
 
@@ -45,6 +46,8 @@ public class TrunkEntity {
     private int probeIntervalSeconds;
     @Column(name = "probe_down_after", nullable = false)
     private int probeDownAfter = 3;
+    @Column(name = "transfer_policy", nullable = false)
+    private String transferPolicy = TransferPolicy.defaultPolicy().name();
     @Embedded
     private LimitsEmbeddable limits = new LimitsEmbeddable();
     @ElementCollection(fetch = FetchType.EAGER)
@@ -68,6 +71,7 @@ public class TrunkEntity {
         limits = LimitsEmbeddable.of(trunk.limits());
         probeIntervalSeconds = trunk.probe().intervalSeconds();
         probeDownAfter = trunk.probe().downAfter();
+        transferPolicy = trunk.transfer().name();
         authUsername = trunk.credentials() == null ? null : trunk.credentials().username();
         authPassword = trunk.credentials() == null ? null : trunk.credentials().password();
         gateways.clear();
@@ -81,6 +85,6 @@ public class TrunkEntity {
                 gateways.stream().map(GatewayEmbeddable::toDomain).toList(), failover,
                 limits == null ? null : limits.toDomain(),
                 authUsername == null ? null : new DigestCredentials(authUsername, authPassword),
-                new HealthProbe(probeIntervalSeconds, probeDownAfter));
+                new HealthProbe(probeIntervalSeconds, probeDownAfter), TransferPolicy.parse(transferPolicy));
     }
 }

@@ -2,7 +2,10 @@ package io.trunkline.adapter.jpa;
 
 import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.Gateway;
+import io.trunkline.trunk.HealthProbe;
+import io.trunkline.trunk.TransferPolicy;
 import io.trunkline.trunk.Transport;
+import io.trunkline.trunk.TrunkLimits;
 import io.trunkline.trunk.Trunk;
 import io.trunkline.trunk.TrunkRole;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +61,16 @@ class JpaTrunkRepositoryTest {
         assertThat(found.failover().retryCodes()).containsExactlyInAnyOrder(408, 480, 503);
         assertThat(found.failover().finalCodes()).containsExactlyInAnyOrder(404, 486, 603);
         assertThat(found.failover().setupTimeout()).isEqualTo(Duration.ofMillis(7500));
+    }
+
+    @Test
+    void savedTrunkKeepsItsTransferPolicy() {
+        trunks.save(new Trunk("pbx", TrunkRole.PBX, "US", List.of(BY_ADDRESS), FailoverPolicy.defaults(),
+                TrunkLimits.none(), null, HealthProbe.off(), TransferPolicy.TRANSFER));
+        trunks.save(new Trunk("carrier", TrunkRole.CARRIER, "US", List.of(BY_ADDRESS)));
+
+        assertThat(trunks.findByName("pbx").orElseThrow().transfer()).isEqualTo(TransferPolicy.TRANSFER);
+        assertThat(trunks.findByName("carrier").orElseThrow().transfer()).isEqualTo(TransferPolicy.REJECT);
     }
 
     @Test
