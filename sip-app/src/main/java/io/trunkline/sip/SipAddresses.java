@@ -1,5 +1,6 @@
 package io.trunkline.sip;
 
+import io.trunkline.number.PresentedNumbers;
 import io.trunkline.routing.RoutingDecision.Forward;
 import io.trunkline.routing.RoutingDecision.GatewayTarget;
 import io.trunkline.routing.RoutingDecision.Target;
@@ -18,9 +19,16 @@ import java.util.Locale;
 /** Builds the outbound leg's addresses from a routing decision, and reads numbers out of incoming URIs. */
 final class SipAddresses {
     private final SipFactory factory;
+    private final IdentityHeaders identity;
 
     SipAddresses(SipFactory factory) {
         this.factory = factory;
+        this.identity = new IdentityHeaders(factory);
+    }
+
+    /** Reads and writes the caller-identity headers. */
+    IdentityHeaders identity() {
+        return identity;
     }
 
     /** The user part of a sip:/sips: URI or the number of a tel: URL; empty for other schemes. */
@@ -39,7 +47,7 @@ final class SipAddresses {
             return factory.createURI(uri.uri());
         }
         Gateway gateway = ((GatewayTarget) target).gateway();
-        SipURI uri = factory.createSipURI(forward.calledNumber(), gateway.host());
+        SipURI uri = factory.createSipURI(forward.presented().calledUser(), gateway.host());
         uri.setPort(gateway.port());
         if (gateway.transport() != Transport.UDP) {
             uri.setTransportParam(gateway.transport().name().toLowerCase(Locale.ROOT));
@@ -58,10 +66,14 @@ final class SipAddresses {
 
     /**
      * From of the outbound leg: the calling number at Trunkline's own address, never the caller's host, so the
-     * far side learns nothing of the near side's topology.
+     * far side learns nothing of the near side's topology; the anonymous From when the caller withholds its identity.
      */
     String from(Forward forward, String displayName, String localHost) {
-        SipURI uri = factory.createSipURI(forward.callingNumber().isEmpty() ? "anonymous" : forward.callingNumber(),
+        PresentedNumbers presented = forward.presented();
+        if (presented.anonymous()) {
+            return identity.anonymousFrom();
+        }
+        SipURI uri = factory.createSipURI(presented.callingUser().isEmpty() ? "anonymous" : presented.callingUser(),
                 localHost);
         Address address = factory.createAddress(uri);
         if (displayName != null && !displayName.isBlank()) {

@@ -1,10 +1,16 @@
 package io.trunkline.routing;
 
+import io.trunkline.number.CallerId;
+import io.trunkline.number.CallerIdRules;
 import io.trunkline.number.Destination;
 import io.trunkline.number.Did;
 import io.trunkline.number.MalformedNumberException;
 import io.trunkline.number.NormalizedNumber;
+import io.trunkline.number.E164Number;
+import io.trunkline.number.NumberHandling;
 import io.trunkline.number.NumberNormalizer;
+import io.trunkline.number.NumberPresenter;
+import io.trunkline.number.PresentedNumbers;
 import io.trunkline.routing.RoutingDecision.Forward;
 import io.trunkline.routing.RoutingDecision.GatewayTarget;
 import io.trunkline.routing.RoutingDecision.Reject;
@@ -19,14 +25,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * Routes an initial INVITE: recognise the source trunk, normalise the numbers, then carrier calls go by DID to
- * their destination and PBX calls go by longest prefix to a carrier.
+ * Routes an initial INVITE: recognise the source trunk, normalise the numbers (its dial plan, then E.164) and decide
+ * the caller-ID by its trust, then carrier calls go by DID to their destination and PBX calls go by longest prefix
+ * to a carrier; the numbers are presented in the destination trunk's format.
  */
 public final class CallRouter {
     private final Supplier<RoutingSnapshot> configuration;
     private final NumberNormalizer normalizer;
     private final GatewayOrder gatewayOrder;
     private final GatewayOrder.Availability availability;
+    private final CallerIdRules callerIds;
 
     public CallRouter(Supplier<RoutingSnapshot> configuration, NumberNormalizer normalizer,
                       GatewayOrder gatewayOrder, GatewayOrder.Availability availability) {
@@ -34,6 +42,7 @@ public final class CallRouter {
         this.normalizer = normalizer;
         this.gatewayOrder = gatewayOrder;
         this.availability = availability;
+        this.callerIds = new CallerIdRules(normalizer, new NumberPresenter());
     }
 
     /** A router that spreads calls over gateways at random by weight, all gateways considered up. */
@@ -54,42 +63,45 @@ public final class CallRouter {
         Trunk source = candidates.get(0);
         NormalizedNumber called;
         try {
-            called = normalizer.normalize(attempt.calledUser(), source.defaultRegion());
+            called = normalizer.normalize(attempt.calledUser(), source.defaultRegion(), source.numbers().dialPlan());
         } catch (MalformedNumberException e) {
             return new Reject(484, "Address Incomplete");
         }
-        String calling = callingNumber(attempt.callingUser(), source.defaultRegion());
+        CallerId calling = callerIds.received(attempt.identity(), source);
         return source.role() == TrunkRole.CARRIER
                 ? routeInbound(snapshot, source, called, calling)
                 : routeOutbound(snapshot, source, called, calling);
     }
 
     private RoutingDecision routeInbound(RoutingSnapshot snapshot, Trunk carrier, NormalizedNumber called,
-                                         String calling) {
+                                         CallerId calling) {
         Optional<Did> did = snapshot.did(called.number());
         if (did.isEmpty()) {
             return new Reject(404, "Number Not In Service");
         }
-        String number = called.number().value();
         Destination destination = did.get().destination();
         if (destination instanceof Destination.ToUri uri) {
-            return new Forward(carrier.name(), null, number, calling, new UriTarget(uri.uri()));
+            // A bare URI is outside any trust domain and states no format: E.164, no asserted identity.
+            PresentedNumbers presented = callerIds.present(called.number(), calling, NumberHandling.defaults(),
+                    carrier.defaultRegion());
+            return new Forward(carrier.name(), null, called.number().value(), calling.number(),
+                    List.of(new UriTarget(uri.uri())), null, presented);
         }
         String trunkName = ((Destination.ToTrunk) destination).trunkName();
-        return forwardToTrunk(snapshot, carrier, trunkName, number, calling);
+        return forwardToTrunk(snapshot, carrier, trunkName, called.number(), calling);
     }
 
     private RoutingDecision routeOutbound(RoutingSnapshot snapshot, Trunk pbx, NormalizedNumber called,
-                                          String calling) {
+                                          CallerId calling) {
         Optional<Route> route = snapshot.longestPrefixRoute(called.number().digits());
         if (route.isEmpty()) {
             return new Reject(404, "No Route To Destination");
         }
-        return forwardToTrunk(snapshot, pbx, route.get().carrierTrunk(), called.number().value(), calling);
+        return forwardToTrunk(snapshot, pbx, route.get().carrierTrunk(), called.number(), calling);
     }
 
     private RoutingDecision forwardToTrunk(RoutingSnapshot snapshot, Trunk from, String trunkName,
-                                           String called, String calling) {
+                                           E164Number called, CallerId received) {
         Optional<Trunk> destination = snapshot.trunk(trunkName);
         List<Target> targets = destination.map(to -> gatewayOrder.order(to.gateways(), availability).stream()
                 .<Target>map(GatewayTarget::new).toList()).orElse(List.of());
@@ -97,15 +109,10 @@ public final class CallRouter {
             return new Reject(503, "No Gateway Available");
         }
         Trunk to = destination.get();
-        return new Forward(from.name(), to.name(), called, calling, targets, to.failover());
-    }
-
-    /** The calling number in E.164 where it reads as one; anonymous or alphanumeric callers pass through as sent. */
-    private String callingNumber(String callingUser, String region) {
-        try {
-            return normalizer.normalize(callingUser, region).number().value();
-        } catch (MalformedNumberException e) {
-            return callingUser == null ? "" : callingUser;
-        }
+        CallerId calling = callerIds.verified(received, to, (number, trunk) -> snapshot.did(number)
+                .filter(did -> did.carrierTrunk().equals(trunk)).isPresent());
+        PresentedNumbers presented = callerIds.present(called, calling, to.numbers(), to.defaultRegion());
+        return new Forward(from.name(), to.name(), called.value(), calling.number(), targets, to.failover(),
+                presented);
     }
 }

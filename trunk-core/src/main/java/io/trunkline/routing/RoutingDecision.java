@@ -1,5 +1,6 @@
 package io.trunkline.routing;
 
+import io.trunkline.number.PresentedNumbers;
 import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.Gateway;
 
@@ -16,12 +17,15 @@ public sealed interface RoutingDecision {
      * @param outboundTrunk the trunk it leaves on, or {@code null} for a URI destination
      * @param calledNumber  the called number to present, in E.164; for a URI destination too it is the DID that was
      *                      dialled, not the user part of the destination URI
-     * @param callingNumber the calling number, E.164 when it could be read as one, else as received
+     * @param callingNumber the calling identity Trunkline decided on (trust, verified caller-ID; what the CDR shows),
+     *                      E.164 when it could be read as one, else as received
      * @param targets       where to send it, in the order to try them (never empty)
      * @param failover      when to move on from one target to the next
+     * @param presented     the number strings to write into the outbound INVITE, in the destination's format
      */
     record Forward(String inboundTrunk, String outboundTrunk, String calledNumber, String callingNumber,
-                   List<Target> targets, FailoverPolicy failover) implements RoutingDecision, Serializable {
+                   List<Target> targets, FailoverPolicy failover, PresentedNumbers presented)
+            implements RoutingDecision, Serializable {
         private static final long serialVersionUID = 1L;
 
         public Forward {
@@ -30,12 +34,19 @@ public sealed interface RoutingDecision {
             }
             targets = List.copyOf(targets);
             failover = failover == null ? FailoverPolicy.defaults() : failover;
+            presented = presented == null ? PresentedNumbers.plain(calledNumber, callingNumber) : presented;
+        }
+
+        /** A forward that presents the numbers in E.164, without an asserted identity. */
+        public Forward(String inboundTrunk, String outboundTrunk, String calledNumber, String callingNumber,
+                       List<Target> targets, FailoverPolicy failover) {
+            this(inboundTrunk, outboundTrunk, calledNumber, callingNumber, targets, failover, null);
         }
 
         /** A forward to a single target with the default failover policy. */
         public Forward(String inboundTrunk, String outboundTrunk, String calledNumber, String callingNumber,
                        Target target) {
-            this(inboundTrunk, outboundTrunk, calledNumber, callingNumber, List.of(target), null);
+            this(inboundTrunk, outboundTrunk, calledNumber, callingNumber, List.of(target), null, null);
         }
 
         /** The first target to try. */

@@ -1,5 +1,7 @@
 package io.trunkline.trunk;
 
+import io.trunkline.number.NumberHandling;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,9 +18,11 @@ import java.util.regex.Pattern;
  * @param limits        channel and calls-per-second limits
  * @param credentials   answer to the trunk's digest challenges, or {@code null} for an IP-authenticated trunk
  * @param probe         OPTIONS health probing of the gateways
+ * @param numbers       dial plan, presentation format, identity trust and caller-ID rules
  */
 public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
-                    FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe) {
+                    FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe,
+                    NumberHandling numbers) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
 
@@ -43,6 +47,13 @@ public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gate
         failover = failover == null ? FailoverPolicy.defaults() : failover;
         limits = limits == null ? TrunkLimits.none() : limits;
         probe = probe == null ? HealthProbe.off() : probe;
+        numbers = numbers == null ? NumberHandling.defaults() : numbers;
+    }
+
+    /** A trunk with the default number handling. */
+    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
+                 FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe) {
+        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, NumberHandling.defaults());
     }
 
     /** A trunk whose gateways are not probed. */

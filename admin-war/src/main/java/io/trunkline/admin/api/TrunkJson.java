@@ -27,6 +27,26 @@ public class TrunkJson {
     public LimitsJson limits;
     public CredentialsJson credentials;
     public ProbeJson probe;
+    public NumbersJson numbers;
+
+    /**
+     * Number handling: dialPlan rules for received numbers, the format of sent numbers, identity trust and
+     * verified caller-ID; absent fields take the defaults (no rules, E164, UNTRUSTED, not verified).
+     */
+    public static class NumbersJson {
+        public List<DialPlanRuleJson> dialPlan;
+        public String format;
+        public String techPrefix;
+        public String trust;
+        public boolean verifiedCallerId;
+        public String defaultCallerId;
+        public List<String> ownCallerIds;
+    }
+
+    public static class DialPlanRuleJson {
+        public String type;
+        public String prefix;
+    }
 
     /** OPTIONS probing: intervalSeconds 0 (default) is off; downAfter failed probes mark a gateway down. */
     public static class ProbeJson {
@@ -95,6 +115,7 @@ public class TrunkJson {
         json.probe = new ProbeJson();
         json.probe.intervalSeconds = trunk.probe().intervalSeconds();
         json.probe.downAfter = trunk.probe().downAfter();
+        json.numbers = NumbersMapping.of(trunk.numbers());
         if (trunk.credentials() != null) {
             json.credentials = new CredentialsJson();
             json.credentials.username = trunk.credentials().username();
@@ -108,7 +129,7 @@ public class TrunkJson {
             throw new InvalidConfigurationException("name", "differs from the name in the URL");
         }
         return new Trunk(pathName != null ? pathName : name, role(role), defaultRegion, gateways(), failover(),
-                limits(), credentials(), probe());
+                limits(), credentials(), probe(), NumbersMapping.toDomain(numbers));
     }
 
     private HealthProbe probe() {
