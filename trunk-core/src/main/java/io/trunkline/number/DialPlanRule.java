@@ -16,6 +16,8 @@ public record DialPlanRule(Kind kind, String prefix) implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Pattern DIALLABLE = Pattern.compile("[0-9*#]{1,16}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,6}");
+    /** An added prefix may make the number international ("+1" in front of ten NANP digits). */
+    private static final Pattern ADDABLE = Pattern.compile("\\+?[0-9*#]{1,16}");
 
     public enum Kind {
         /** Drop the prefix (a carrier's tech prefix such as "1234#", a PBX's outside line "9"). */
@@ -49,10 +51,12 @@ public record DialPlanRule(Kind kind, String prefix) implements Serializable {
             throw new InvalidConfigurationException("numbers.dialPlan.type", "is required");
         }
         boolean accessCode = kind == Kind.INTERNATIONAL_PREFIX || kind == Kind.NATIONAL_PREFIX;
-        if (prefix == null || !(accessCode ? DIGITS : DIALLABLE).matcher(prefix).matches()) {
+        Pattern allowed = accessCode ? DIGITS : kind == Kind.ADD_PREFIX ? ADDABLE : DIALLABLE;
+        if (prefix == null || !allowed.matcher(prefix).matches()) {
             throw new InvalidConfigurationException("numbers.dialPlan.prefix", accessCode
                     ? "must be 1 to 6 digits for " + kind + ", not '" + prefix + "'"
-                    : "must be 1 to 16 characters of 0-9, '*' and '#', not '" + prefix + "'");
+                    : "must be 1 to 16 characters of 0-9, '*' and '#'" + (kind == Kind.ADD_PREFIX ? " after an "
+                    + "optional '+'" : "") + ", not '" + prefix + "'");
         }
     }
 

@@ -30,7 +30,12 @@ public final class NumberPresenter {
     private String dialledFrom(E164Number number, String region) {
         try {
             PhoneNumber parsed = phoneNumbers.parse(number.value(), region);
-            return phoneNumbers.formatOutOfCountryCallingNumber(parsed, region).replaceAll("[^0-9]", "");
+            // Same calling code: national format. formatOutOfCountryCallingNumber would add "1" for every NANP
+            // region, although a subscriber dials ten digits within the trunk's own numbering plan.
+            String written = parsed.getCountryCode() == phoneNumbers.getCountryCodeForRegion(region)
+                    ? phoneNumbers.format(parsed, PhoneNumberUtil.PhoneNumberFormat.NATIONAL)
+                    : phoneNumbers.formatOutOfCountryCallingNumber(parsed, region);
+            return written.replaceAll("[^0-9]", "");
         } catch (NumberParseException e) {
             return number.digits(); // E164Number is always parseable; kept total rather than throwing on a call path
         }
