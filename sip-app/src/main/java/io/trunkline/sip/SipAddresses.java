@@ -34,12 +34,36 @@ final class SipAddresses {
     /** The user part of a sip:/sips: URI or the number of a tel: URL; empty for other schemes. */
     static String userOf(URI uri) {
         if (uri instanceof SipURI sip) {
-            return sip.getUser() == null ? "" : sip.getUser();
+            return sip.getUser() == null ? "" : unescaped(sip.getUser());
         }
         if (uri instanceof TelURL tel) {
             return tel.isGlobal() ? "+" + tel.getPhoneNumber() : tel.getPhoneNumber();
         }
         return "";
+    }
+
+    /**
+     * RFC 3261 §19.1.2: '#' and other reserved characters travel escaped ("1234%23..."), and escaped and unescaped
+     * users are the same user (§19.1.4). Containers differ in whether getUser() has already decoded; decoding what
+     * no longer holds a valid escape changes nothing. Not URLDecoder: '+' is a digit sign here, not a space.
+     */
+    static String unescaped(String user) {
+        if (user.indexOf('%') < 0) {
+            return user;
+        }
+        StringBuilder decoded = new StringBuilder(user.length());
+        for (int i = 0; i < user.length(); i++) {
+            char c = user.charAt(i);
+            int high = i + 2 < user.length() ? Character.digit(user.charAt(i + 1), 16) : -1;
+            int low = high >= 0 ? Character.digit(user.charAt(i + 2), 16) : -1;
+            if (c == '%' && low >= 0) {
+                decoded.append((char) (high * 16 + low));
+                i += 2;
+            } else {
+                decoded.append(c);
+            }
+        }
+        return decoded.toString();
     }
 
     URI requestUri(Forward forward, Target target) throws ServletParseException {
