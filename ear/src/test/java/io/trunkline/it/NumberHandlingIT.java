@@ -167,6 +167,24 @@ class NumberHandlingIT {
     }
 
     @Test
+    void carrierWithVerifiedCallerIdLetsItsListedNumbersThrough() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String dialled = Provision.uniqueUsNumber();
+            provision.trunk("pbx", "PBX", pbx.sipPort);
+            provision.route(dialled.substring(1), trunk("carrier", "CARRIER", carrier.sipPort,
+                    "{\"verifiedCallerId\":true,\"defaultCallerId\":\"+14155550188\","
+                            + "\"ownCallerIds\":[\"+14155550166\"]}"));
+            carrier.serve("uas-expect-from-number-without-pai.xml", 1);
+
+            int callerExit = pbx.call("uac-call-and-hang-up.xml", SIP, dialled, "4155550166", 1);
+
+            assertThat(callerExit).as(pbx.messages()).isZero();
+            assertThat(carrier.await(20)).as(carrier.messages()).isZero();
+            assertThat(cdrFor(dialled).getString("callingNumber")).isEqualTo("+14155550166");
+        }
+    }
+
+    @Test
     void numberHandlingIsShownAsConfiguredAndBadValuesAreRefusedNamingTheField() throws Exception {
         String name = Provision.uniqueName("carrier");
         TrunklineApi.Reply created = api.post("/api/v1/trunks", trunkJson(name, "CARRIER", 5060, "{\"dialPlan\":["

@@ -200,6 +200,7 @@ final class B2buaCalls {
             return;
         }
         SipServletRequest relayed = LinkedLegs.copyTo(other.get(), request);
+        IdentityHeaders.dropReceived(relayed); // RFC 3325 §5
         copyBody(request, relayed);
         relayed.send();
     }

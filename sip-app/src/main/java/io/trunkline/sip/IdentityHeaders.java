@@ -48,10 +48,7 @@ final class IdentityHeaders {
      * trunk, with Privacy: id when the caller asked for it, so that the trust domain's edge can withhold it.
      */
     void write(SipServletRequest outbound, PresentedNumbers presented, String localHost) {
-        outbound.removeHeader(ASSERTED);
-        outbound.removeHeader(PREFERRED);
-        outbound.removeHeader(REMOTE_PARTY);
-        outbound.removeHeader(PRIVACY);
+        dropReceived(outbound);
         if (presented.assertedUser() != null) {
             outbound.setHeader(ASSERTED, factory.createAddress(
                     factory.createSipURI(presented.assertedUser(), localHost)).toString());
@@ -59,6 +56,17 @@ final class IdentityHeaders {
                 outbound.setHeader(PRIVACY, "id");
             }
         }
+    }
+
+    /**
+     * Removes the identity headers a B2BUA copy carries over from the other leg. Used for mid-dialog requests too:
+     * the caller-ID decision is made once, on the initial INVITE, and nothing asserted later crosses unjudged.
+     */
+    static void dropReceived(SipServletRequest copy) {
+        copy.removeHeader(ASSERTED);
+        copy.removeHeader(PREFERRED);
+        copy.removeHeader(REMOTE_PARTY);
+        copy.removeHeader(PRIVACY);
     }
 
     /** RFC 3323 §4.1.1.3: the From of a caller who withholds its identity. */
