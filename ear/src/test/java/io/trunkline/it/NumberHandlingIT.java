@@ -42,6 +42,22 @@ class NumberHandlingIT {
     }
 
     @Test
+    void theNationalNumberScenarioFailsWhenThePbxIsSentE164() throws Exception {
+        // The control for the scenarios above: a header check that cannot fail would prove nothing.
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = Provision.uniqueUsNumber();
+            provision.did(did, provision.trunk("carrier", "CARRIER", carrier.sipPort),
+                    trunk("pbx", "PBX", pbx.sipPort, "{\"format\":\"E164\"}"));
+            pbx.serve("uas-expect-national-called-number.xml", 1);
+
+            carrier.call("uac-call-and-hang-up.xml", SIP, did, "+14155550166", 1);
+
+            assertThat(pbx.await(30)).as(pbx.messages()).isNotZero();
+            assertThat(pbx.messages()).contains("INVITE sip:" + did + "@");
+        }
+    }
+
+    @Test
     void pbxWithATechPrefixReceivesItBeforeBothNumbers() throws Exception {
         try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
             String did = Provision.uniqueUsNumber();
