@@ -32,9 +32,11 @@ final class Sipp implements AutoCloseable {
         this.address = address;
         this.sipPort = sipPort;
         this.logDir = Files.createDirectories(Path.of("target", "sipp-logs", "sipp-" + sipPort).toAbsolutePath());
-        // A port is used again by a later run (or test): its old log must not satisfy a wait on this one's messages.
-        Files.deleteIfExists(logDir.resolve("messages.log"));
-        Files.deleteIfExists(logDir.resolve("errors.log"));
+        // Ports repeat from run to run, and sipp creates its message log only when it logs the first message: a
+        // log left by an earlier run would otherwise satisfy a wait on this instance's messages before it sees any.
+        for (String log : List.of("messages.log", "errors.log", "stdout.log")) {
+            Files.deleteIfExists(logDir.resolve(log));
+        }
     }
 
     /** A sipp bound to 127.0.0.1 on a fresh port. */

@@ -41,8 +41,8 @@ final class B2buaCalls {
         String called = SipAddresses.userOf(invite.getRequestURI());
         String calling = SipAddresses.userOf(invite.getFrom().getURI());
         CallTimeline timeline = CallTimeline.begin(invite.getCallId(), calling, called, cdrs.clock());
-        RoutingDecision decision = router.route(
-                new CallAttempt(invite.getRemoteAddr(), invite.getRemotePort(), called, calling));
+        RoutingDecision decision = router.route(new CallAttempt(invite.getRemoteAddr(), invite.getRemotePort(),
+                called, calling, IdentityHeaders.read(invite)));
         if (decision instanceof Reject reject) {
             invite.createResponse(reject.status(), reject.reason()).send();
             cdrs.end(timeline, reject.status(), HangupParty.TRUNKLINE);
@@ -205,6 +205,7 @@ final class B2buaCalls {
             return;
         }
         SipServletRequest relayed = LinkedLegs.copyTo(other.get(), request);
+        IdentityHeaders.dropReceived(relayed); // RFC 3325 §5
         copyBody(request, relayed);
         relayed.send();
     }

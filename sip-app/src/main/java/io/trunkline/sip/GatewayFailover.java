@@ -111,6 +111,7 @@ final class GatewayFailover {
         SipServletRequest previous = challenge.getRequest();
         SipServletRequest retry = challenge.getSession().createRequest("INVITE");
         retry.setRequestURI(previous.getRequestURI());
+        copyIdentity(previous, retry); // a request created in the session carries only its dialog's headers
         byte[] body = previous.getRawContent();
         if (body != null && body.length > 0) {
             retry.setContent(body, previous.getContentType());
@@ -195,6 +196,7 @@ final class GatewayFailover {
                 "To", List.of(addresses.to(requestUri)));
         SipServletRequest outbound = LinkedLegs.createOutbound(callerInvite, headers);
         outbound.setRequestURI(requestUri);
+        addresses.identity().write(outbound, forward.presented(), localHost);
         // Reliable provisionals need PRACK relay on both legs (RFC 3262), which this B2BUA does not do yet:
         // offer the callee only what can be honoured.
         outbound.removeHeader("Supported");
@@ -221,6 +223,15 @@ final class GatewayFailover {
             response.send();
         }
         cdrs.endCall(callerInvite.getApplicationSession(), status, HangupParty.TRUNKLINE);
+    }
+
+    private static void copyIdentity(SipServletRequest previous, SipServletRequest retry) {
+        for (String header : List.of(IdentityHeaders.ASSERTED, IdentityHeaders.PRIVACY)) {
+            String value = previous.getHeader(header);
+            if (value != null) {
+                retry.setHeader(header, value);
+            }
+        }
     }
 
     private static void stopSetupTimer(SipApplicationSession call, String timerId) {

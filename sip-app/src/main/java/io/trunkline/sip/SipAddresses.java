@@ -1,5 +1,6 @@
 package io.trunkline.sip;
 
+import io.trunkline.number.PresentedNumbers;
 import io.trunkline.routing.RoutingDecision.Forward;
 import io.trunkline.routing.RoutingDecision.GatewayTarget;
 import io.trunkline.routing.RoutingDecision.Target;
@@ -18,15 +19,22 @@ import java.util.Locale;
 /** Builds the outbound leg's addresses from a routing decision, and reads numbers out of incoming URIs. */
 final class SipAddresses {
     private final SipFactory factory;
+    private final IdentityHeaders identity;
 
     SipAddresses(SipFactory factory) {
         this.factory = factory;
+        this.identity = new IdentityHeaders(factory);
+    }
+
+    /** Reads and writes the caller-identity headers. */
+    IdentityHeaders identity() {
+        return identity;
     }
 
     /** The user part of a sip:/sips: URI or the number of a tel: URL; empty for other schemes. */
     static String userOf(URI uri) {
         if (uri instanceof SipURI sip) {
-            return sip.getUser() == null ? "" : sip.getUser();
+            return sip.getUser() == null ? "" : unescaped(sip.getUser());
         }
         if (uri instanceof TelURL tel) {
             return tel.isGlobal() ? "+" + tel.getPhoneNumber() : tel.getPhoneNumber();
@@ -34,12 +42,36 @@ final class SipAddresses {
         return "";
     }
 
+    /**
+     * RFC 3261 §19.1.2: '#' and other reserved characters travel escaped ("1234%23..."), and escaped and unescaped
+     * users are the same user (§19.1.4). Containers differ in whether getUser() has already decoded; decoding what
+     * no longer holds a valid escape changes nothing. Not URLDecoder: '+' is a digit sign here, not a space.
+     */
+    static String unescaped(String user) {
+        if (user.indexOf('%') < 0) {
+            return user;
+        }
+        StringBuilder decoded = new StringBuilder(user.length());
+        for (int i = 0; i < user.length(); i++) {
+            char c = user.charAt(i);
+            int high = i + 2 < user.length() ? Character.digit(user.charAt(i + 1), 16) : -1;
+            int low = high >= 0 ? Character.digit(user.charAt(i + 2), 16) : -1;
+            if (c == '%' && low >= 0) {
+                decoded.append((char) (high * 16 + low));
+                i += 2;
+            } else {
+                decoded.append(c);
+            }
+        }
+        return decoded.toString();
+    }
+
     URI requestUri(Forward forward, Target target) throws ServletParseException {
         if (target instanceof UriTarget uri) {
             return factory.createURI(uri.uri());
         }
         Gateway gateway = ((GatewayTarget) target).gateway();
-        SipURI uri = factory.createSipURI(forward.calledNumber(), gateway.host());
+        SipURI uri = factory.createSipURI(forward.presented().calledUser(), gateway.host());
         uri.setPort(gateway.port());
         if (gateway.transport() != Transport.UDP) {
             uri.setTransportParam(gateway.transport().name().toLowerCase(Locale.ROOT));
@@ -58,10 +90,14 @@ final class SipAddresses {
 
     /**
      * From of the outbound leg: the calling number at Trunkline's own address, never the caller's host, so the
-     * far side learns nothing of the near side's topology.
+     * far side learns nothing of the near side's topology; the anonymous From when the caller withholds its identity.
      */
     String from(Forward forward, String displayName, String localHost) {
-        SipURI uri = factory.createSipURI(forward.callingNumber().isEmpty() ? "anonymous" : forward.callingNumber(),
+        PresentedNumbers presented = forward.presented();
+        if (presented.anonymous()) {
+            return identity.anonymousFrom();
+        }
+        SipURI uri = factory.createSipURI(presented.callingUser().isEmpty() ? "anonymous" : presented.callingUser(),
                 localHost);
         Address address = factory.createAddress(uri);
         if (displayName != null && !displayName.isBlank()) {

@@ -20,7 +20,16 @@ public final class NumberNormalizer {
      * @throws MalformedNumberException when the string is not a possible number in any reading
      */
     public NormalizedNumber normalize(String dialled, String defaultRegion) throws MalformedNumberException {
-        String candidate = stripParameters(dialled);
+        return normalize(dialled, defaultRegion, DialPlan.none());
+    }
+
+    /**
+     * As {@link #normalize(String, String)}, after the trunk's dial plan has rewritten the number (tech prefixes,
+     * access codes the trunk uses that libphonenumber does not know for the region).
+     */
+    public NormalizedNumber normalize(String dialled, String defaultRegion, DialPlan dialPlan)
+            throws MalformedNumberException {
+        String candidate = dialPlan.apply(stripParameters(dialled), phoneNumbers.getCountryCodeForRegion(defaultRegion));
         if (candidate.isEmpty()) {
             throw new MalformedNumberException("no number dialled");
         }

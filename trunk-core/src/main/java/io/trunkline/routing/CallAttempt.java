@@ -1,5 +1,7 @@
 package io.trunkline.routing;
 
+import io.trunkline.number.ReceivedIdentity;
+
 /**
  * What routing needs from an initial INVITE.
  *
@@ -7,6 +9,16 @@ package io.trunkline.routing;
  * @param sourcePort    port it arrived from; tells apart trunks that share an address
  * @param calledUser    user part of the Request-URI
  * @param callingUser   user part of the From URI (display only; may be anything)
+ * @param identity      the From, P-Asserted-Identity/Remote-Party-ID and Privacy claims, judged by the trunk's trust
  */
-public record CallAttempt(String sourceAddress, int sourcePort, String calledUser, String callingUser) {
+public record CallAttempt(String sourceAddress, int sourcePort, String calledUser, String callingUser,
+                          ReceivedIdentity identity) {
+    public CallAttempt {
+        identity = identity == null ? ReceivedIdentity.fromOnly(callingUser) : identity;
+    }
+
+    /** An attempt that claims no identity beyond its From. */
+    public CallAttempt(String sourceAddress, int sourcePort, String calledUser, String callingUser) {
+        this(sourceAddress, sourcePort, calledUser, callingUser, null);
+    }
 }

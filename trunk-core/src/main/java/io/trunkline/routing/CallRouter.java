@@ -1,12 +1,19 @@
 package io.trunkline.routing;
 
+import io.trunkline.number.CallerId;
+import io.trunkline.number.CallerIdRules;
 import io.trunkline.number.CatchAll;
 import io.trunkline.number.Destination;
 import io.trunkline.number.Did;
 import io.trunkline.number.DidRange;
+import io.trunkline.number.E164Number;
 import io.trunkline.number.MalformedNumberException;
 import io.trunkline.number.NormalizedNumber;
+import io.trunkline.number.NumberHandling;
 import io.trunkline.number.NumberNormalizer;
+import io.trunkline.number.NumberPresenter;
+import io.trunkline.number.PresentedNumbers;
+import io.trunkline.number.ReceivedIdentity;
 import io.trunkline.routing.RoutingDecision.Forward;
 import io.trunkline.routing.RoutingDecision.GatewayTarget;
 import io.trunkline.routing.RoutingDecision.Reject;
@@ -23,15 +30,17 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * Routes an initial INVITE: recognise the source trunk, normalise the numbers, then carrier calls go by DID (exact
- * number, else DID block, else the carrier trunk's catch-all) to their destination, and PBX calls go by longest
- * prefix (tenant routes first at equal length) to the route's carrier trunks, cheapest first.
+ * Routes an initial INVITE: recognise the source trunk, normalise the numbers (its dial plan, then E.164) and decide
+ * the caller-ID by its trust, then carrier calls go by DID (exact number, else DID block, else the carrier trunk's
+ * catch-all) to their destination, and PBX calls go by longest prefix (tenant routes first at equal length) to the
+ * route's carrier trunks, cheapest first. Numbers are presented in each destination trunk's format.
  */
 public final class CallRouter {
     private final Supplier<RoutingSnapshot> configuration;
     private final NumberNormalizer normalizer;
     private final GatewayOrder gatewayOrder;
     private final GatewayOrder.Availability availability;
+    private final CallerIdRules callerIds;
 
     public CallRouter(Supplier<RoutingSnapshot> configuration, NumberNormalizer normalizer,
                       GatewayOrder gatewayOrder, GatewayOrder.Availability availability) {
@@ -39,6 +48,7 @@ public final class CallRouter {
         this.normalizer = normalizer;
         this.gatewayOrder = gatewayOrder;
         this.availability = availability;
+        this.callerIds = new CallerIdRules(normalizer, new NumberPresenter());
     }
 
     /** A router that spreads calls over gateways at random by weight, all gateways considered up. */
@@ -56,7 +66,7 @@ public final class CallRouter {
         if (candidates.size() > 1) {
             return new Reject(403, "Source Address Shared By Several Trunks");
         }
-        return routeFrom(snapshot, candidates.get(0), attempt.calledUser(), attempt.callingUser());
+        return routeFrom(snapshot, candidates.get(0), attempt.calledUser(), attempt.identity());
     }
 
     /**
@@ -70,35 +80,39 @@ public final class CallRouter {
         if (source.isEmpty()) {
             return new Reject(403, "Trunk Not Configured");
         }
-        return routeFrom(snapshot, source.get(), calledUser, callingUser);
+        return routeFrom(snapshot, source.get(), calledUser, ReceivedIdentity.fromOnly(callingUser));
     }
 
-    private RoutingDecision routeFrom(RoutingSnapshot snapshot, Trunk source, String calledUser, String callingUser) {
+    private RoutingDecision routeFrom(RoutingSnapshot snapshot, Trunk source, String calledUser,
+                                      ReceivedIdentity identity) {
         NormalizedNumber called;
         try {
-            called = normalizer.normalize(calledUser, source.defaultRegion());
+            called = normalizer.normalize(calledUser, source.defaultRegion(), source.numbers().dialPlan());
         } catch (MalformedNumberException e) {
             return new Reject(484, "Address Incomplete");
         }
-        String calling = callingNumber(callingUser, source.defaultRegion());
+        CallerId calling = callerIds.received(identity, source);
         return source.role() == TrunkRole.CARRIER
                 ? routeInbound(snapshot, source, called, calling)
                 : routeOutbound(snapshot, source, called, calling);
     }
 
     private RoutingDecision routeInbound(RoutingSnapshot snapshot, Trunk carrier, NormalizedNumber called,
-                                         String calling) {
+                                         CallerId calling) {
         Optional<Destination> found = inboundDestination(snapshot, carrier, called);
         if (found.isEmpty()) {
             return new Reject(404, "Number Not In Service");
         }
-        String number = called.number().value();
         Destination destination = found.get();
         if (destination instanceof Destination.ToUri uri) {
-            return new Forward(carrier.name(), null, number, calling, new UriTarget(uri.uri()));
+            // A bare URI is outside any trust domain and states no format: E.164, no asserted identity.
+            PresentedNumbers presented = callerIds.present(called.number(), calling, NumberHandling.defaults(),
+                    carrier.defaultRegion());
+            return new Forward(carrier.name(), null, called.number().value(), calling.number(),
+                    List.of(new UriTarget(uri.uri())), null, presented, List.of());
         }
         String trunkName = ((Destination.ToTrunk) destination).trunkName();
-        return forwardToTrunk(snapshot, carrier, trunkName, number, calling);
+        return forwardToTrunk(snapshot, carrier, trunkName, called.number(), calling);
     }
 
     /** Precedence: the exact DID, else the DID block holding the number, else the arriving trunk's catch-all. */
@@ -116,7 +130,7 @@ public final class CallRouter {
     }
 
     private RoutingDecision routeOutbound(RoutingSnapshot snapshot, Trunk pbx, NormalizedNumber called,
-                                          String calling) {
+                                          CallerId calling) {
         String digits = called.number().digits();
         Optional<Route> route = snapshot.routeFor(pbx.name(), digits);
         if (route.isEmpty()) {
@@ -124,41 +138,50 @@ public final class CallRouter {
         }
         List<TrunkTargets> usable = new ArrayList<>();
         for (RouteCandidate candidate : LeastCostOrder.order(route.get().candidates(), snapshot::rateDeck, digits)) {
-            trunkTargets(snapshot, candidate.trunk()).ifPresent(usable::add);
+            trunkTargets(snapshot, candidate.trunk(), called.number(), calling).ifPresent(usable::add);
         }
         if (usable.isEmpty()) {
             return new Reject(503, "No Gateway Available");
         }
         TrunkTargets first = usable.get(0);
-        return new Forward(pbx.name(), first.trunk(), called.number().value(), calling, first.targets(),
-                first.failover(), usable.subList(1, usable.size()));
+        return new Forward(pbx.name(), first.trunk(), called.number().value(), first.callingNumber(),
+                first.targets(), first.failover(), first.presented(), usable.subList(1, usable.size()));
     }
 
     private RoutingDecision forwardToTrunk(RoutingSnapshot snapshot, Trunk from, String trunkName,
-                                           String called, String calling) {
-        Optional<TrunkTargets> to = trunkTargets(snapshot, trunkName);
+                                           E164Number called, CallerId calling) {
+        Optional<TrunkTargets> to = trunkTargets(snapshot, trunkName, called, calling);
         if (to.isEmpty()) {
             return new Reject(503, "No Gateway Available");
         }
-        return new Forward(from.name(), to.get().trunk(), called, calling, to.get().targets(), to.get().failover());
+        TrunkTargets trunk = to.get();
+        return new Forward(from.name(), trunk.trunk(), called.value(), trunk.callingNumber(), trunk.targets(),
+                trunk.failover(), trunk.presented(), List.of());
     }
 
-    /** The trunk's usable gateways in the order to try them; empty for a deleted trunk or one with none up. */
-    private Optional<TrunkTargets> trunkTargets(RoutingSnapshot snapshot, String trunkName) {
+    /**
+     * The trunk's usable gateways in the order to try them, and the numbers as that trunk is to see them (its
+     * verified caller-ID and format); empty for a deleted trunk or one with none up.
+     */
+    private Optional<TrunkTargets> trunkTargets(RoutingSnapshot snapshot, String trunkName, E164Number called,
+                                                CallerId received) {
         return snapshot.trunk(trunkName).flatMap(trunk -> {
             List<Target> targets = gatewayOrder.order(trunk.gateways(), availability).stream()
                     .<Target>map(GatewayTarget::new).toList();
-            return targets.isEmpty() ? Optional.empty()
-                    : Optional.of(new TrunkTargets(trunk.name(), targets, trunk.failover()));
+            if (targets.isEmpty()) {
+                return Optional.empty();
+            }
+            CallerId calling = callerIds.verified(received, trunk,
+                    (number, owner) -> ownsNumber(snapshot, owner, number));
+            PresentedNumbers presented = callerIds.present(called, calling, trunk.numbers(), trunk.defaultRegion());
+            return Optional.of(new TrunkTargets(trunk.name(), targets, trunk.failover(), calling.number(),
+                    presented));
         });
     }
 
-    /** The calling number in E.164 where it reads as one; anonymous or alphanumeric callers pass through as sent. */
-    private String callingNumber(String callingUser, String region) {
-        try {
-            return normalizer.normalize(callingUser, region).number().value();
-        } catch (MalformedNumberException e) {
-            return callingUser == null ? "" : callingUser;
-        }
+    /** A trunk's own numbers, for verified caller-ID: its DIDs and the numbers of its DID blocks. */
+    private static boolean ownsNumber(RoutingSnapshot snapshot, String trunk, E164Number number) {
+        return snapshot.did(number).filter(did -> did.carrierTrunk().equals(trunk)).isPresent()
+                || snapshot.range(number).filter(range -> range.carrierTrunk().equals(trunk)).isPresent();
     }
 }

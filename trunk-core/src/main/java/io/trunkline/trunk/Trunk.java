@@ -1,5 +1,7 @@
 package io.trunkline.trunk;
 
+import io.trunkline.number.NumberHandling;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -17,10 +19,11 @@ import java.util.regex.Pattern;
  * @param credentials   answer to the trunk's digest challenges, or {@code null} for an IP-authenticated trunk
  * @param probe         OPTIONS health probing of the gateways
  * @param transfer      what a REFER received from this trunk does
+ * @param numbers       dial plan, presentation format, identity trust and caller-ID rules
  */
 public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
                     FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe,
-                    TransferPolicy transfer) {
+                    TransferPolicy transfer, NumberHandling numbers) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
 
@@ -46,12 +49,27 @@ public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gate
         limits = limits == null ? TrunkLimits.none() : limits;
         probe = probe == null ? HealthProbe.off() : probe;
         transfer = transfer == null ? TransferPolicy.defaultPolicy() : transfer;
+        numbers = numbers == null ? NumberHandling.defaults() : numbers;
+    }
+
+    /** A trunk with the default number handling. */
+    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
+                 FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe,
+                 TransferPolicy transfer) {
+        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, transfer, null);
     }
 
     /** A trunk with the default transfer policy. */
     public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
+                 FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe,
+                 NumberHandling numbers) {
+        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, null, numbers);
+    }
+
+    /** A trunk with the default transfer policy and number handling. */
+    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
                  FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe) {
-        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, null);
+        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, null, null);
     }
 
     /** A trunk whose gateways are not probed. */

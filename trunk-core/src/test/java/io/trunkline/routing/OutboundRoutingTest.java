@@ -1,5 +1,6 @@
 package io.trunkline.routing;
 
+import io.trunkline.number.PresentedNumbers;
 import io.trunkline.number.NumberNormalizer;
 import io.trunkline.routing.RoutingDecision.Forward;
 import io.trunkline.routing.RoutingDecision.GatewayTarget;
@@ -76,8 +77,10 @@ class OutboundRoutingTest {
 
         assertThat(decision).isEqualTo(new Forward("tenant-a", "cheap", LONDON, "+442079460001",
                 List.of(new GatewayTarget(gateway(1))), FailoverPolicy.defaults(), List.of(
-                        new TrunkTargets("patient", List.of(new GatewayTarget(gateway(3))), PATIENT),
-                        new TrunkTargets("dear", List.of(new GatewayTarget(gateway(2))), FailoverPolicy.defaults()))));
+                        new TrunkTargets("patient", List.of(new GatewayTarget(gateway(3))), PATIENT,
+                                "+442079460001", PresentedNumbers.plain(LONDON, "+442079460001")),
+                        new TrunkTargets("dear", List.of(new GatewayTarget(gateway(2))), FailoverPolicy.defaults(),
+                                "+442079460001", PresentedNumbers.plain(LONDON, "+442079460001")))));
     }
 
     @Test

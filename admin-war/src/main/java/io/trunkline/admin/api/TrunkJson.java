@@ -30,6 +30,26 @@ public class TrunkJson {
     public ProbeJson probe;
     /** REFER handling: RELAY, TRANSFER or REJECT (default). */
     public String transfer;
+    public NumbersJson numbers;
+
+    /**
+     * Number handling: dialPlan rules for received numbers, the format of sent numbers, identity trust and
+     * verified caller-ID; absent fields take the defaults (no rules, E164, UNTRUSTED, not verified).
+     */
+    public static class NumbersJson {
+        public List<DialPlanRuleJson> dialPlan;
+        public String format;
+        public String techPrefix;
+        public String trust;
+        public boolean verifiedCallerId;
+        public String defaultCallerId;
+        public List<String> ownCallerIds;
+    }
+
+    public static class DialPlanRuleJson {
+        public String type;
+        public String prefix;
+    }
 
     /** OPTIONS probing: intervalSeconds 0 (default) is off; downAfter failed probes mark a gateway down. */
     public static class ProbeJson {
@@ -99,6 +119,7 @@ public class TrunkJson {
         json.probe.intervalSeconds = trunk.probe().intervalSeconds();
         json.probe.downAfter = trunk.probe().downAfter();
         json.transfer = trunk.transfer().name();
+        json.numbers = NumbersMapping.of(trunk.numbers());
         if (trunk.credentials() != null) {
             json.credentials = new CredentialsJson();
             json.credentials.username = trunk.credentials().username();
@@ -112,7 +133,7 @@ public class TrunkJson {
             throw new InvalidConfigurationException("name", "differs from the name in the URL");
         }
         return new Trunk(pathName != null ? pathName : name, role(role), defaultRegion, gateways(), failover(),
-                limits(), credentials(), probe(), TransferPolicy.parse(transfer));
+                limits(), credentials(), probe(), TransferPolicy.parse(transfer), NumbersMapping.toDomain(numbers));
     }
 
     private HealthProbe probe() {

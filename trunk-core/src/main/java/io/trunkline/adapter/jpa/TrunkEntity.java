@@ -54,6 +54,8 @@ public class TrunkEntity {
     @CollectionTable(name = "trunk_gateway", joinColumns = @JoinColumn(name = "trunk_name"))
     @OrderColumn(name = "position")
     private List<GatewayEmbeddable> gateways = new ArrayList<>();
+    @Embedded
+    private NumberHandlingEmbeddable numbers;
 
     protected TrunkEntity() {
     }
@@ -76,6 +78,7 @@ public class TrunkEntity {
         authPassword = trunk.credentials() == null ? null : trunk.credentials().password();
         gateways.clear();
         trunk.gateways().forEach(g -> gateways.add(GatewayEmbeddable.of(g)));
+        numbers = NumberHandlingEmbeddable.of(trunk.numbers());
     }
 
     Trunk toDomain() {
@@ -85,6 +88,7 @@ public class TrunkEntity {
                 gateways.stream().map(GatewayEmbeddable::toDomain).toList(), failover,
                 limits == null ? null : limits.toDomain(),
                 authUsername == null ? null : new DigestCredentials(authUsername, authPassword),
-                new HealthProbe(probeIntervalSeconds, probeDownAfter), TransferPolicy.parse(transferPolicy));
+                new HealthProbe(probeIntervalSeconds, probeDownAfter), TransferPolicy.parse(transferPolicy),
+                numbers == null ? null : numbers.toDomain());
     }
 }

@@ -1,5 +1,11 @@
 package io.trunkline.adapter.jpa;
 
+import io.trunkline.number.DialPlan;
+import io.trunkline.number.DialPlanRule;
+import io.trunkline.number.E164Number;
+import io.trunkline.number.IdentityTrust;
+import io.trunkline.number.NumberFormat;
+import io.trunkline.number.NumberHandling;
 import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.Gateway;
 import io.trunkline.trunk.HealthProbe;
@@ -171,5 +177,28 @@ class JpaTrunkRepositoryTest {
     @Test
     void deletingAnUnknownTrunkReportsThatNothingWasThere() {
         assertThat(trunks.delete("nobody")).isFalse();
+    }
+
+    @Test
+    void savedTrunkKeepsItsNumberHandling() {
+        NumberHandling numbers = new NumberHandling(new DialPlan(List.of(
+                new DialPlanRule(DialPlanRule.Kind.STRIP_PREFIX, "1234#"),
+                new DialPlanRule(DialPlanRule.Kind.INTERNATIONAL_PREFIX, "00"),
+                new DialPlanRule(DialPlanRule.Kind.NATIONAL_PREFIX, "0"))),
+                NumberFormat.TECH_PREFIX, "99#", IdentityTrust.TRUSTED, true, new E164Number("+442079460000"),
+                List.of(new E164Number("+442079460001"), new E164Number("+442079460002")));
+        Trunk carrier = new Trunk("carrier", TrunkRole.CARRIER, "GB", List.of(BY_ADDRESS), null, null, null, null,
+                numbers);
+
+        trunks.save(carrier);
+
+        assertThat(trunks.findByName("carrier").orElseThrow().numbers()).isEqualTo(numbers);
+    }
+
+    @Test
+    void aTrunkSavedWithoutNumberHandlingHasTheDefaults() {
+        trunks.save(new Trunk("pbx", TrunkRole.PBX, "US", List.of(BY_ADDRESS)));
+
+        assertThat(trunks.findByName("pbx").orElseThrow().numbers()).isEqualTo(NumberHandling.defaults());
     }
 }
