@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * @param limits        channel and calls-per-second limits
  * @param credentials   answer to the trunk's digest challenges, or {@code null} for an IP-authenticated trunk
  * @param probe         OPTIONS health probing of the gateways
+ * @param registration  REGISTER of the trunk at its carrier's registrar
  */
 public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
-                    FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe) {
+                    FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe,
+                    Registration registration) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
 
@@ -43,6 +45,21 @@ public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gate
         failover = failover == null ? FailoverPolicy.defaults() : failover;
         limits = limits == null ? TrunkLimits.none() : limits;
         probe = probe == null ? HealthProbe.off() : probe;
+        registration = registration == null ? Registration.off() : registration;
+        if (registration.enabled() && registration.registrarHost() == null && gateways.isEmpty()) {
+            throw new InvalidConfigurationException("registration.registrarHost",
+                    "is required when the trunk has no gateway to register at");
+        }
+        if (registration.enabled() && registration.aorUser() == null && credentials == null) {
+            throw new InvalidConfigurationException("registration.aorUser",
+                    "is required when the trunk has no credentials whose username could serve");
+        }
+    }
+
+    /** A trunk that does not register. */
+    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
+                 FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe) {
+        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, Registration.off());
     }
 
     /** A trunk whose gateways are not probed. */
