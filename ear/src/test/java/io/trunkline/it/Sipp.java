@@ -75,6 +75,20 @@ final class Sipp implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Places one call to {@code number} with extra injection fields (field1, field2, ... of the scenario) and
+     * waits for sipp.
+     *
+     * @return sipp's exit status
+     */
+    int callWithFields(String scenario, int sipTarget, String number, String callingNumber, String... fields)
+            throws Exception {
+        Path injection = logDir.resolve("calling.csv");
+        Files.writeString(injection, "SEQUENTIAL\n" + callingNumber + ";" + String.join(";", fields) + ";\n");
+        start(scenario, List.of("127.0.0.1:" + sipTarget, "-s", number, "-inf", injection.toString(), "-m", "1"));
+        return await(60);
+    }
+
     private void start(String scenario, List<String> extra) throws IOException {
         command.clear(); // an instance may run several scenarios in turn, on the same ports
         command.addAll(List.of("sipp", "-sf", SCENARIOS.resolve(scenario).toString(),

@@ -9,8 +9,10 @@ import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.SipURI;
 import javax.servlet.sip.TimerService;
 import java.io.IOException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,6 +29,8 @@ public class TrunkSipServlet extends SipServlet {
     private transient B2buaCalls calls;
     private transient OptionsResponder options;
     private transient GatewayProber prober;
+    private transient TrunkRegistrar registrar;
+    private transient OwnRequestRelay relay;
 
     @Override
     public void init() throws ServletException {
@@ -40,17 +44,30 @@ public class TrunkSipServlet extends SipServlet {
                 trunk -> trunkline.routing().get().trunk(trunk).map(Trunk::credentials));
         SetupTimeoutListener.use(failover);
         CallSessionListener.use(cdrs);
-        calls = new B2buaCalls(trunkline.router(), trunkline.admission(), failover, cdrs);
+        calls = new B2buaCalls(trunkline.router(), trunkline.admission(), failover, cdrs,
+                trunkline.registrations()::trunkOfLine);
         options = new OptionsResponder(trunkline.routing(), ALLOW);
+        relay = new OwnRequestRelay();
         prober = new GatewayProber(factory, trunkline.routing(), trunkline.health(),
-                settings.advertisedSipHost().orElse("trunkline.invalid"));
+                settings.advertisedSipHost().orElse("trunkline.invalid"), relay);
         prober.start();
+        registrar = new TrunkRegistrar(factory, trunkline.routing(), trunkline.registrations(), relay,
+                new ContactAddress(outboundInterfaces(), settings.advertisedSipHost()));
+        registrar.start();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<SipURI> outboundInterfaces() {
+        return (List<SipURI>) getServletContext().getAttribute(OUTBOUND_INTERFACES);
     }
 
     @Override
     public void destroy() {
         if (prober != null) {
             prober.close();
+        }
+        if (registrar != null) {
+            registrar.close();
         }
         super.destroy();
     }
@@ -86,7 +103,7 @@ public class TrunkSipServlet extends SipServlet {
     @Override
     protected void doOptions(SipServletRequest request) throws ServletException, IOException {
         if (request.isInitial()) {
-            if (!prober.forwardedOwnProbe(request)) {
+            if (!relay.forwarded(request)) {
                 options.answer(request);
             }
         } else {
@@ -105,8 +122,10 @@ public class TrunkSipServlet extends SipServlet {
     }
 
     @Override
-    protected void doRegister(SipServletRequest request) throws IOException {
-        notAllowed(request);
+    protected void doRegister(SipServletRequest request) throws ServletException, IOException {
+        if (!request.isInitial() || !relay.forwarded(request)) {
+            notAllowed(request); // Trunkline registers at carriers; it is no registrar itself
+        }
     }
 
     @Override
@@ -132,8 +151,8 @@ public class TrunkSipServlet extends SipServlet {
     @Override
     protected void doResponse(SipServletResponse response) throws ServletException, IOException {
         try {
-            if (response.getProxyBranch() != null || prober.handled(response)) {
-                return; // a probe passing through (it goes on upstream by itself), or a probe's answer
+            if (response.getProxyBranch() != null || prober.handled(response) || registrar.handled(response)) {
+                return; // our own request passing through (it goes on upstream by itself), or its answer
             }
             calls.relayResponse(response);
         } catch (IOException | RuntimeException e) {

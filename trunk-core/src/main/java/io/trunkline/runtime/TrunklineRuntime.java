@@ -15,6 +15,7 @@ import io.trunkline.limits.ChannelAccounting;
 import io.trunkline.number.NumberDirectory;
 import io.trunkline.number.NumberNormalizer;
 import io.trunkline.provisioning.Provisioning;
+import io.trunkline.registration.TrunkRegistrations;
 import io.trunkline.routing.CallRouter;
 import io.trunkline.routing.GatewayOrder;
 import io.trunkline.routing.LiveRoutingConfiguration;
@@ -26,6 +27,7 @@ import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -53,6 +55,7 @@ public final class TrunklineRuntime {
     private final CallAdmission admission;
     private final GatewayHealth health;
     private final AdminAccount adminAccount;
+    private final TrunkRegistrations registrations = new TrunkRegistrations(clock, () -> UUID.randomUUID().toString());
 
     private TrunklineRuntime(TrunklineSettings settings, EntityManagerFactory factory, ThreadFactory threads) {
         this.settings = settings;
@@ -162,5 +165,9 @@ public final class TrunklineRuntime {
 
     public CdrStore cdrStore() {
         return cdrStore;
+    }
+
+    public TrunkRegistrations registrations() {
+        return registrations;
     }
 }

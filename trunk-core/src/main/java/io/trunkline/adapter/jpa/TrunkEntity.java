@@ -47,6 +47,8 @@ public class TrunkEntity {
     private int probeDownAfter = 3;
     @Embedded
     private LimitsEmbeddable limits = new LimitsEmbeddable();
+    @Embedded
+    private RegistrationEmbeddable registration;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "trunk_gateway", joinColumns = @JoinColumn(name = "trunk_name"))
     @OrderColumn(name = "position")
@@ -68,6 +70,7 @@ public class TrunkEntity {
         limits = LimitsEmbeddable.of(trunk.limits());
         probeIntervalSeconds = trunk.probe().intervalSeconds();
         probeDownAfter = trunk.probe().downAfter();
+        registration = RegistrationEmbeddable.of(trunk.registration());
         authUsername = trunk.credentials() == null ? null : trunk.credentials().username();
         authPassword = trunk.credentials() == null ? null : trunk.credentials().password();
         gateways.clear();
@@ -81,6 +84,7 @@ public class TrunkEntity {
                 gateways.stream().map(GatewayEmbeddable::toDomain).toList(), failover,
                 limits == null ? null : limits.toDomain(),
                 authUsername == null ? null : new DigestCredentials(authUsername, authPassword),
-                new HealthProbe(probeIntervalSeconds, probeDownAfter));
+                new HealthProbe(probeIntervalSeconds, probeDownAfter),
+                registration == null ? null : registration.toDomain());
     }
 }

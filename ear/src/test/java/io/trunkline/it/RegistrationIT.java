@@ -1,0 +1,112 @@
+package io.trunkline.it;
+
+import org.junit.jupiter.api.Test;
+
+import javax.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A registration-based carrier trunk: Trunkline REGISTERs at a sipp registrar, answers its digest challenge,
+ * refreshes the short binding it was granted, takes calls sent to the registered Contact as the trunk's, and
+ * removes the binding when the trunk is deleted; a registrar that refuses leaves the trunk FAILED in the API.
+ */
+class RegistrationIT {
+    private static final int SIP = TrunklineApi.SIP_PORT;
+    private static final Pattern CONTACT = Pattern.compile("Contact: <sip:trunk-user@([^:>]+):(\\d+);line=([^>;]+)>");
+    private final TrunklineApi api = new TrunklineApi();
+    private final Provision provision = new Provision(api);
+
+    @Test
+    void trunkRegistersRefreshesTakesCallsAtItsContactAndUnregistersWhenDeleted() throws Exception {
+        try (Sipp registrar = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback();
+             Sipp carrierEdge = Sipp.onAddress("127.0.0.2")) {
+            registrar.serve("registrar-401-then-200.xml", 1);
+            String trunk = registeringTrunk(registrar.sipPort, "trunk-secret");
+
+            JsonObject registered = awaitState(trunk, "REGISTERED");
+            assertThat(registered.getInt("lastStatus")).isEqualTo(200);
+            Instant expiresAt = Instant.parse(registered.getString("expiresAt"));
+            assertThat(expiresAt).as("the registrar granted 10 s of the 60 asked")
+                    .isBefore(Instant.now().plusSeconds(11));
+            String firstAttempt = registered.getString("lastAttemptAt");
+            JsonObject refreshed = Eventually.await("a refresh before the 10 s binding ends", Duration.ofSeconds(15),
+                    () -> registration(trunk), r -> !r.getString("lastAttemptAt").equals(firstAttempt)
+                            && "REGISTERED".equals(r.getString("state")) && r.getInt("lastStatus") == 200
+                            && Instant.parse(r.getString("expiresAt")).isAfter(expiresAt));
+            assertThat(refreshed.getInt("consecutiveFailures")).isZero();
+
+            Matcher contact = CONTACT.matcher(registrar.messages());
+            assertThat(contact.find()).as("our Contact in\n" + registrar.messages()).isTrue();
+            assertThat(Integer.parseInt(contact.group(2))).isEqualTo(SIP);
+            String did = Provision.uniqueUsNumber();
+            provision.did(did, trunk, provision.trunk("pbx", "PBX", pbx.sipPort));
+            pbx.serve("uas-answer-then-hang-up.xml", 1);
+            // From an address that is no gateway of the trunk: only the Contact says whose call it is.
+            assertThat(carrierEdge.callWithFields("uac-call-registered-contact.xml", SIP, did, "+14155550150",
+                    "trunk-user", contact.group(3))).as(carrierEdge.messages()).isZero();
+            assertThat(Cdrs.of(api).forNumber(did).getString("inboundTrunk")).isEqualTo(trunk);
+
+            assertThat(api.delete("/api/v1/numbers/" + did).status()).isEqualTo(204);
+            assertThat(api.delete("/api/v1/trunks/" + trunk).status()).isEqualTo(204);
+            assertThat(registrar.await(30)).as("registration, refresh and removal, each with a verified digest\n"
+                    + registrar.messages()).isZero();
+            assertThat(registrar.messages()).doesNotContain("X-Trunkline");
+        }
+    }
+
+    @Test
+    void refusingRegistrarLeavesTheTrunkFailedUntilItsBackOffEnds() throws Exception {
+        try (Sipp registrar = Sipp.onLoopback()) {
+            registrar.serve("registrar-refuse-403.xml", 1);
+            String trunk = registeringTrunk(registrar.sipPort, "trunk-secret");
+
+            JsonObject failed = awaitState(trunk, "FAILED");
+            assertThat(failed.getInt("lastStatus")).isEqualTo(403);
+            assertThat(failed.getInt("consecutiveFailures")).isEqualTo(1);
+            assertThat(failed.isNull("expiresAt")).isTrue();
+            assertThat(Instant.parse(failed.getString("nextAttemptAt"))).isAfter(Instant.now().plusSeconds(20));
+            assertThat(registrar.await(10)).as(registrar.messages()).isZero();
+        }
+    }
+
+    @Test
+    void trunkWithoutRegistrationIsUnregisteredAndBadSettingsAreRefusedByField() throws Exception {
+        String trunk = provision.trunk("carrier", "CARRIER", 5999);
+        assertThat(registration(trunk).getString("state")).isEqualTo("UNREGISTERED");
+
+        TrunklineApi.Reply refused = api.put("/api/v1/trunks/" + Provision.uniqueName("carrier"),
+                "{\"role\":\"CARRIER\",\"gateways\":[{\"host\":\"127.0.0.1\",\"port\":5999}],"
+                        + "\"credentials\":{\"username\":\"u\",\"password\":\"p\"},"
+                        + "\"registration\":{\"enabled\":true,\"expiresSeconds\":5}}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().getString("field")).isEqualTo("registration.expiresSeconds");
+        assertThat(api.get("/api/v1/trunks/no-such-trunk/registration").status()).isEqualTo(404);
+    }
+
+    private String registeringTrunk(int registrarPort, String password) throws Exception {
+        String name = Provision.uniqueName("carrier");
+        TrunklineApi.Reply created = api.put("/api/v1/trunks/" + name, "{\"role\":\"CARRIER\","
+                + "\"gateways\":[{\"host\":\"127.0.0.1\",\"port\":" + registrarPort + "}],"
+                + "\"credentials\":{\"username\":\"trunk-user\",\"password\":\"" + password + "\"},"
+                + "\"registration\":{\"enabled\":true,\"expiresSeconds\":60}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().getJsonObject("registration").getBoolean("enabled")).isTrue();
+        return name;
+    }
+
+    private JsonObject awaitState(String trunk, String state) throws Exception {
+        return Eventually.await("registration " + state, Duration.ofSeconds(15), () -> registration(trunk),
+                r -> state.equals(r.getString("state")));
+    }
+
+    private JsonObject registration(String trunk) throws Exception {
+        TrunklineApi.Reply reply = api.get("/api/v1/trunks/" + trunk + "/registration");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+}
