@@ -21,6 +21,7 @@ final class Sipp implements AutoCloseable {
     private final String address;
     private final Path logDir;
     private final List<String> command = new ArrayList<>();
+    private final List<String> options = new ArrayList<>();
     private Process process;
 
     private Sipp(String address) throws IOException {
@@ -48,6 +49,18 @@ final class Sipp implements AutoCloseable {
         Sipp sipp = new Sipp("127.0.0.1", sipPort);
         sipp.mediaAndControlBase = NEXT_PORT.getAndAdd(10);
         return sipp;
+    }
+
+    /** SIP over TCP, one connection for all calls (sipp {@code -t t1}); the default is UDP. */
+    Sipp overTcp() {
+        options.addAll(List.of("-t", "t1"));
+        return this;
+    }
+
+    /** A global scenario variable ({@code [$name]}, sipp {@code -set}). */
+    Sipp withVariable(String name, String value) {
+        options.addAll(List.of("-set", name, value));
+        return this;
     }
 
     /** Runs a server-side scenario (PBX or carrier answering) in the background. */
@@ -97,6 +110,7 @@ final class Sipp implements AutoCloseable {
                 "-nostdin", "-recv_timeout", "15000", "-timeout", "60s", "-trace_err", "-trace_msg",
                 "-message_file", logDir.resolve("messages.log").toString(),
                 "-error_file", logDir.resolve("errors.log").toString()));
+        command.addAll(options);
         command.addAll(extra);
         process = new ProcessBuilder(command).directory(logDir.toFile())
                 .redirectErrorStream(true).redirectOutput(logDir.resolve("stdout.log").toFile()).start();

@@ -14,14 +14,11 @@ import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
-import javax.servlet.sip.SipSession;
 import javax.servlet.sip.SipURI;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +27,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends the REGISTERs {@link TrunkRegistrations} says are due and reports the registrar's answers back. Each trunk
- * keeps one SIP session, so refreshes share a Call-ID with rising CSeq (RFC 3261 §10.2.4). Once a second; it never
- * waits on the network.
+ * Sends the REGISTERs {@link TrunkRegistrations} says are due and reports the registrar's answers back. Once a
+ * second; it never waits on the network.
  */
 final class TrunkRegistrar implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TrunkRegistrar.class.getName());
@@ -46,7 +42,6 @@ final class TrunkRegistrar implements AutoCloseable {
     private final TrunkRegistrations registrations;
     private final OwnRequestRelay relay;
     private final ContactAddress contacts;
-    private final Map<String, SipSession> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "trunkline-registrar");
         thread.setDaemon(true);
@@ -83,31 +78,22 @@ final class TrunkRegistrar implements AutoCloseable {
             register.send();
         } catch (IOException | ServletParseException | RuntimeException e) {
             LOG.log(Level.WARNING, "REGISTER of trunk " + trunk + " could not be sent", e);
-            sessions.remove(trunk);
             registrations.answered(trunk, request.attempt(), 503, -1, -1);
         }
     }
 
-    /** The next REGISTER of the trunk's session, or the first of a new one. */
+    /**
+     * A REGISTER in a session of its own. RFC 3261 §10.2.4 would have refreshes reuse the Call-ID, but on Liberty a
+     * later request in the same session is taken for one within the application-router loop's proxy session,
+     * which ended with the previous transaction, and is answered 481; a new Call-ID updates the binding all the
+     * same (§10.3 step 7). Only the answer to a challenge reuses the session, while its transaction's loop lives.
+     */
     private SipServletRequest create(RegisterRequest request) throws ServletParseException {
-        String trunk = request.target().trunk();
-        SipSession session = request.removesBinding() ? sessions.remove(trunk) : sessions.get(trunk);
-        SipServletRequest register = null;
-        if (session != null && session.isValid()) {
-            register = session.createRequest("REGISTER");
-        }
-        if (register == null) {
-            register = first(request.target());
-            if (!request.removesBinding()) {
-                sessions.put(trunk, register.getSession());
-            }
-        }
+        SipServletRequest register = first(request.target());
         RegistrationTarget target = request.target();
         register.setRequestURI(registrarUri(target));
         register.setHeader("Contact", contacts.contact(target, request.line()));
         register.setExpires(request.expiresSeconds());
-        // Kept until a refresh or a removal: the session is this trunk's for as long as it registers.
-        register.getApplicationSession().setExpires(Math.max(5, request.expiresSeconds() / 60 + 5));
         relay.mark(register); // it comes back through this servlet, which sends it on
         return register;
     }
@@ -141,8 +127,8 @@ final class TrunkRegistrar implements AutoCloseable {
             return true;
         }
         RegisterRequest request = pending.request();
+        response.getApplicationSession().invalidate();
         if (request.removesBinding()) {
-            response.getApplicationSession().invalidate();
             return true;
         }
         registrations.answered(request.target().trunk(), request.attempt(), status,
