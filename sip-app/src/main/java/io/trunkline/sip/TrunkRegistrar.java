@@ -72,12 +72,16 @@ final class TrunkRegistrar implements AutoCloseable {
 
     private void send(RegisterRequest request) {
         String trunk = request.target().trunk();
+        SipServletRequest register = null;
         try {
-            SipServletRequest register = create(request);
+            register = create(request);
             CallLegs.markRegistration(register.getApplicationSession(), new PendingRegister(request, false));
             register.send();
         } catch (IOException | ServletParseException | RuntimeException e) {
             LOG.log(Level.WARNING, "REGISTER of trunk " + trunk + " could not be sent", e);
+            if (register != null && register.getApplicationSession().isValid()) {
+                register.getApplicationSession().invalidate(); // it would never be answered, so never released
+            }
             registrations.answered(trunk, request.attempt(), 503, -1, -1);
         }
     }
