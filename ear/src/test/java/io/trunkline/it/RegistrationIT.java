@@ -60,6 +60,25 @@ class RegistrationIT {
     }
 
     @Test
+    void trunkRegistersOverTcpWithATcpContact() throws Exception {
+        try (Sipp registrar = Sipp.onAddress("127.0.0.11").overTcp()) {
+            registrar.serve("registrar-401-then-200.xml", 1);
+            String trunk = Provision.uniqueName("carrier");
+            TrunklineApi.Reply created = api.put("/api/v1/trunks/" + trunk, "{\"role\":\"CARRIER\","
+                    + "\"gateways\":[{\"host\":\"127.0.0.11\",\"port\":" + registrar.sipPort + ",\"transport\":\"TCP\"}],"
+                    + "\"credentials\":{\"username\":\"trunk-user\",\"password\":\"trunk-secret\"},"
+                    + "\"registration\":{\"enabled\":true,\"expiresSeconds\":3600}}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+            assertThat(awaitState(trunk, "REGISTERED").getInt("lastStatus")).isEqualTo(200);
+            assertThat(registrar.await(10)).as(registrar.messages()).isZero();
+            assertThat(registrar.messages()).contains("REGISTER sip:127.0.0.11:" + registrar.sipPort + ";transport=tcp")
+                    .containsPattern("Contact: <sip:trunk-user@[^>]*:" + SIP + ";transport=tcp;line=");
+            assertThat(api.delete("/api/v1/trunks/" + trunk).status()).isEqualTo(204);
+        }
+    }
+
+    @Test
     void refusingRegistrarLeavesTheTrunkFailedUntilItsBackOffEnds() throws Exception {
         try (Sipp registrar = Sipp.onLoopback()) {
             registrar.serve("registrar-refuse-403.xml", 1);

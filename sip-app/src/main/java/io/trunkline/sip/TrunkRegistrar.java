@@ -193,8 +193,10 @@ final class TrunkRegistrar implements AutoCloseable {
         }
     }
 
+    /** Stops registering and removes every binding in force, so that carriers stop sending calls here at once. */
     @Override
     public void close() {
         ticker.shutdownNow();
+        registrations.removeAll().forEach(this::send);
     }
 }

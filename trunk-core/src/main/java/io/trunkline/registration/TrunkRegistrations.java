@@ -101,6 +101,11 @@ public final class TrunkRegistrations {
         return due;
     }
 
+    /** On shutdown: the removals of every binding in force, after which no trunk counts as registered. */
+    public synchronized List<RegisterRequest> removeAll() {
+        return due(List.of());
+    }
+
     /** Forgets trunks no longer registering (or registering elsewhere), removing any binding still in force. */
     private List<RegisterRequest> removals(Map<String, RegistrationTarget> wanted, Instant now) {
         List<RegisterRequest> removals = new ArrayList<>();

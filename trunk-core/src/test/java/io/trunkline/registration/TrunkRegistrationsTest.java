@@ -174,6 +174,29 @@ class TrunkRegistrationsTest {
     }
 
     @Test
+    void shutdownRemovesEveryBindingInForce() {
+        registrations.answered("c1", registrations.due(List.of(registering("c1", 600))).get(0).attempt(), 200, 600, -1);
+
+        assertThat(registrations.removeAll()).extracting(RegisterRequest::expiresSeconds).containsExactly(0);
+        assertThat(registrations.status("c1").state()).isEqualTo(RegistrationState.UNREGISTERED);
+    }
+
+    @Test
+    void ownRegistrarAndUserTakePrecedenceOverTheGatewayAndTheCredentials() {
+        Trunk trunk = new Trunk("c1", TrunkRole.CARRIER, "US", List.of(new Gateway("gw.example", 5070, Transport.UDP)),
+                FailoverPolicy.defaults(), TrunkLimits.none(), new DigestCredentials("acct", "secret"),
+                HealthProbe.off(), new Registration(true, "registrar.example", 0, Transport.TLS, "+14155550100", 300));
+
+        RegistrationTarget target = RegistrationTarget.of(trunk).orElseThrow();
+
+        assertThat(target.host()).isEqualTo("registrar.example");
+        assertThat(target.port()).as("the TLS default").isEqualTo(5061);
+        assertThat(target.transport()).isEqualTo(Transport.TLS);
+        assertThat(target.aorUser()).isEqualTo("+14155550100");
+        assertThat(target.credentials().username()).isEqualTo("acct");
+    }
+
+    @Test
     void callsToALineTokenBelongToItsTrunk() {
         RegisterRequest request = registrations.due(List.of(registering("c1", 600))).get(0);
 
