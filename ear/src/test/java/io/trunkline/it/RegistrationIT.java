@@ -45,7 +45,7 @@ class RegistrationIT {
             assertThat(Integer.parseInt(contact.group(2))).isEqualTo(SIP);
             String did = Provision.uniqueUsNumber();
             provision.did(did, trunk, provision.trunk("pbx", "PBX", pbx.sipPort));
-            pbx.serve("uas-answer-then-hang-up.xml", 1);
+            pbx.serve("uas-answer-expect-bye.xml", 1);
             // From an address that is no gateway of the trunk: only the Contact says whose call it is.
             assertThat(carrierEdge.callWithFields("uac-call-registered-contact.xml", SIP, did, "+14155550150",
                     "trunk-user", contact.group(3))).as(carrierEdge.messages()).isZero();
