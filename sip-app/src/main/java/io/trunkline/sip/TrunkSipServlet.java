@@ -47,6 +47,12 @@ public class TrunkSipServlet extends SipServlet {
         calls = new B2buaCalls(trunkline.router(), trunkline.admission(), failover, cdrs,
                 trunkline.registrations()::trunkOfLine);
         options = new OptionsResponder(trunkline.routing(), ALLOW);
+        startOwnRequests(trunkline, factory);
+    }
+
+    /** The requests Trunkline starts itself: OPTIONS probes and REGISTERs, both leaving through {@link #relay}. */
+    private void startOwnRequests(TrunklineRuntime trunkline, SipFactory factory) {
+        TrunklineSettings settings = trunkline.settings();
         relay = new OwnRequestRelay();
         prober = new GatewayProber(factory, trunkline.routing(), trunkline.health(),
                 settings.advertisedSipHost().orElse("trunkline.invalid"), relay);
