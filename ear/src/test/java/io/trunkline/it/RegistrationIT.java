@@ -3,6 +3,9 @@ package io.trunkline.it;
 import org.junit.jupiter.api.Test;
 
 import javax.json.JsonObject;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
@@ -79,6 +82,24 @@ class RegistrationIT {
     }
 
     @Test
+    void proxyChallengeIsAnsweredAndTurningRegistrationOffRemovesTheBinding() throws Exception {
+        try (Sipp registrar = Sipp.onLoopback()) {
+            registrar.serve("registrar-407-then-200.xml", 2); // registration, removal
+            String trunk = registeringTrunk(registrar.sipPort, "trunk-secret");
+            awaitState(trunk, "REGISTERED");
+
+            TrunklineApi.Reply off = api.put("/api/v1/trunks/" + trunk, trunkJson(registrar.sipPort, "trunk-secret")
+                    .replace("\"enabled\":true", "\"enabled\":false"));
+            assertThat(off.status()).as(off.body()).isEqualTo(200);
+
+            assertThat(registrar.await(20)).as(registrar.messages()).isZero();
+            assertThat(registrar.messages()).contains("Expires: 0");
+            assertThat(registration(trunk).getString("state")).isEqualTo("UNREGISTERED");
+            assertProxyDigestIsRight(registrar.messages());
+        }
+    }
+
+    @Test
     void refusingRegistrarLeavesTheTrunkFailedUntilItsBackOffEnds() throws Exception {
         try (Sipp registrar = Sipp.onLoopback()) {
             registrar.serve("registrar-refuse-403.xml", 1);
@@ -109,13 +130,39 @@ class RegistrationIT {
 
     private String registeringTrunk(int registrarPort, String password) throws Exception {
         String name = Provision.uniqueName("carrier");
-        TrunklineApi.Reply created = api.put("/api/v1/trunks/" + name, "{\"role\":\"CARRIER\","
-                + "\"gateways\":[{\"host\":\"127.0.0.1\",\"port\":" + registrarPort + "}],"
-                + "\"credentials\":{\"username\":\"trunk-user\",\"password\":\"" + password + "\"},"
-                + "\"registration\":{\"enabled\":true,\"expiresSeconds\":60}}");
+        TrunklineApi.Reply created = api.put("/api/v1/trunks/" + name, trunkJson(registrarPort, password));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().getJsonObject("registration").getBoolean("enabled")).isTrue();
         return name;
+    }
+
+    private static String trunkJson(int registrarPort, String password) {
+        return "{\"role\":\"CARRIER\",\"gateways\":[{\"host\":\"127.0.0.1\",\"port\":" + registrarPort + "}],"
+                + "\"credentials\":{\"username\":\"trunk-user\",\"password\":\"" + password + "\"},"
+                + "\"registration\":{\"enabled\":true,\"expiresSeconds\":60}}";
+    }
+
+    /** RFC 2617 §3.2.2 without qop: response = MD5(MD5(user:realm:password):nonce:MD5(REGISTER:uri)). */
+    private static void assertProxyDigestIsRight(String registrarLog) throws Exception {
+        Matcher header = Pattern.compile("Proxy-Authorization: Digest (.*)").matcher(registrarLog);
+        assertThat(header.find()).as("a Proxy-Authorization in\n" + registrarLog).isTrue();
+        String params = header.group(1);
+        assertThat(param(params, "username")).isEqualTo("trunk-user");
+        assertThat(param(params, "realm")).isEqualTo("proxy.carrier.example");
+        String uri = param(params, "uri");
+        String expected = md5(md5("trunk-user:proxy.carrier.example:trunk-secret") + ":0b4f2e77c1d95a30:"
+                + md5("REGISTER:" + uri));
+        assertThat(param(params, "response")).isEqualTo(expected);
+    }
+
+    private static String param(String params, String name) {
+        Matcher m = Pattern.compile("(?:^|[ ,])" + name + "=\"?([^\",]*)\"?").matcher(params);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String md5(String text) throws Exception {
+        byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+        return String.format("%032x", new BigInteger(1, digest));
     }
 
     private JsonObject awaitState(String trunk, String state) throws Exception {
