@@ -14,12 +14,14 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A registration-based carrier trunk: Trunkline REGISTERs at a sipp registrar, answers its digest challenge,
+ * A registration-based carrier trunk: Trunkline REGISTERs at a sipp registrar, answers its 401 or 407 challenge,
  * refreshes the short binding it was granted, takes calls sent to the registered Contact as the trunk's, and
- * removes the binding when the trunk is deleted; a registrar that refuses leaves the trunk FAILED in the API.
+ * removes the binding when the trunk is deleted or stops registering; over UDP, TCP and TLS. A registrar that
+ * refuses leaves the trunk FAILED in the API.
  */
 class RegistrationIT {
     private static final int SIP = TrunklineApi.SIP_PORT;
+    private static final int SIPS = Integer.getInteger("trunkline.sips.port", 15061);
     private static final Pattern CONTACT = Pattern.compile("Contact: <sip:trunk-user@([^:>]+):(\\d+);line=([^>;]+)>");
     private final TrunklineApi api = new TrunklineApi();
     private final Provision provision = new Provision(api);
@@ -66,19 +68,37 @@ class RegistrationIT {
     void trunkRegistersOverTcpWithATcpContact() throws Exception {
         try (Sipp registrar = Sipp.onAddress("127.0.0.11").overTcp()) {
             registrar.serve("registrar-401-then-200.xml", 1);
-            String trunk = Provision.uniqueName("carrier");
-            TrunklineApi.Reply created = api.put("/api/v1/trunks/" + trunk, "{\"role\":\"CARRIER\","
-                    + "\"gateways\":[{\"host\":\"127.0.0.11\",\"port\":" + registrar.sipPort + ",\"transport\":\"TCP\"}],"
-                    + "\"credentials\":{\"username\":\"trunk-user\",\"password\":\"trunk-secret\"},"
-                    + "\"registration\":{\"enabled\":true,\"expiresSeconds\":3600}}");
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            registerOnce(registrar, "127.0.0.11", registrar.sipPort, "TCP");
 
-            assertThat(awaitState(trunk, "REGISTERED").getInt("lastStatus")).isEqualTo(200);
-            assertThat(registrar.await(10)).as(registrar.messages()).isZero();
             assertThat(registrar.messages()).contains("REGISTER sip:127.0.0.11:" + registrar.sipPort + ";transport=tcp")
                     .containsPattern("Contact: <sip:trunk-user@[^>]*:" + SIP + ";transport=tcp;line=");
-            assertThat(api.delete("/api/v1/trunks/" + trunk).status()).isEqualTo(204);
         }
+    }
+
+    @Test
+    void trunkRegistersOverTlsWithATlsContact() throws Exception {
+        try (Sipp registrar = Sipp.onAddress("127.0.0.12").overTcp();
+             TlsTunnel tls = TlsTunnel.serverFor(registrar.sipPort + 1, "127.0.0.12", registrar.sipPort)) {
+            registrar.serve("registrar-401-then-200.xml", 1);
+            registerOnce(registrar, "127.0.0.1", tls.port, "TLS");
+
+            assertThat(registrar.messages()).contains("REGISTER sip:127.0.0.1:" + tls.port + ";transport=tls")
+                    .containsPattern("Contact: <sip:trunk-user@[^>]*:" + SIPS + ";transport=tls;line=");
+            assertThat(tls.log()).contains("SSL connection using");
+        }
+    }
+
+    /** A trunk registering at this gateway until its registrar (serving one REGISTER pair) has granted a binding. */
+    private void registerOnce(Sipp registrar, String host, int port, String transport) throws Exception {
+        String trunk = Provision.uniqueName("carrier");
+        TrunklineApi.Reply created = api.put("/api/v1/trunks/" + trunk, "{\"role\":\"CARRIER\",\"gateways\":[{"
+                + "\"host\":\"" + host + "\",\"port\":" + port + ",\"transport\":\"" + transport + "\"}],"
+                + "\"credentials\":{\"username\":\"trunk-user\",\"password\":\"trunk-secret\"},"
+                + "\"registration\":{\"enabled\":true,\"expiresSeconds\":3600}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(awaitState(trunk, "REGISTERED").getInt("lastStatus")).isEqualTo(200);
+        assertThat(registrar.await(10)).as(registrar.messages()).isZero();
+        assertThat(api.delete("/api/v1/trunks/" + trunk).status()).isEqualTo(204);
     }
 
     @Test

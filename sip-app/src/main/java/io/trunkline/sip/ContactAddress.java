@@ -20,11 +20,16 @@ import java.util.Optional;
 final class ContactAddress {
     private final List<SipURI> interfaces;
     private final Optional<String> advertisedHost;
+    private final int tlsPort;
 
-    /** @param interfaces the container's {@code javax.servlet.sip.outboundInterfaces} (JSR 289 §4.1.7) */
-    ContactAddress(List<SipURI> interfaces, Optional<String> advertisedHost) {
+    /**
+     * @param interfaces the container's {@code javax.servlet.sip.outboundInterfaces} (JSR 289 §4.1.7)
+     * @param tlsPort    the TLS listening port: Liberty lists its TLS listener as TCP on the UDP/TCP port
+     */
+    ContactAddress(List<SipURI> interfaces, Optional<String> advertisedHost, int tlsPort) {
         this.interfaces = interfaces == null ? List.of() : List.copyOf(interfaces);
         this.advertisedHost = advertisedHost;
+        this.tlsPort = tlsPort;
     }
 
     /** {@code <sip:user@host:port;transport=x;line=token>}, the line token naming the trunk on the way back. */
@@ -36,7 +41,8 @@ final class ContactAddress {
         if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
-        int port = listening.map(SipURI::getPort).filter(p -> p > 0).orElse(5060);
+        int port = target.transport() == Transport.TLS ? tlsPort
+                : listening.map(SipURI::getPort).filter(p -> p > 0).orElse(5060);
         String transport = target.transport() == Transport.UDP
                 ? "" : ";transport=" + target.transport().name().toLowerCase(Locale.ROOT);
         return "<sip:" + target.aorUser() + "@" + host + ":" + port + transport + ";"

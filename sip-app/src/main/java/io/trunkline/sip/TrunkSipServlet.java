@@ -58,7 +58,7 @@ public class TrunkSipServlet extends SipServlet {
                 settings.advertisedSipHost().orElse("trunkline.invalid"), relay);
         prober.start();
         registrar = new TrunkRegistrar(factory, trunkline.routing(), trunkline.registrations(), relay,
-                new ContactAddress(outboundInterfaces(), settings.advertisedSipHost()));
+                new ContactAddress(outboundInterfaces(), settings.advertisedSipHost(), settings.sipTlsPort()));
         registrar.start();
     }
 
