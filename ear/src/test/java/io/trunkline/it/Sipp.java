@@ -32,6 +32,10 @@ final class Sipp implements AutoCloseable {
         this.address = address;
         this.sipPort = sipPort;
         this.logDir = Files.createDirectories(Path.of("target", "sipp-logs", "sipp-" + sipPort).toAbsolutePath());
+        // A log left by an earlier run on the same port would satisfy a test's wait before this sipp has started.
+        for (String log : List.of("messages.log", "errors.log", "stdout.log")) {
+            Files.deleteIfExists(logDir.resolve(log));
+        }
     }
 
     /** A sipp bound to 127.0.0.1 on a fresh port. */
