@@ -22,6 +22,7 @@ final class Sipp implements AutoCloseable {
     private final Path logDir;
     private final List<String> command = new ArrayList<>();
     private final List<String> keys = new ArrayList<>();
+    private final List<String> options = new ArrayList<>();
     private Process process;
 
     private Sipp(String address) throws IOException {
@@ -62,6 +63,18 @@ final class Sipp implements AutoCloseable {
         return this;
     }
 
+    /** SIP over TCP, one connection for all calls (sipp {@code -t t1}); the default is UDP. */
+    Sipp overTcp() {
+        options.addAll(List.of("-t", "t1"));
+        return this;
+    }
+
+    /** A global scenario variable ({@code [$name]}, sipp {@code -set}). */
+    Sipp withVariable(String name, String value) {
+        options.addAll(List.of("-set", name, value));
+        return this;
+    }
+
     /** Runs a server-side scenario (PBX or carrier answering) in the background. */
     Sipp serve(String scenario, int calls) throws IOException {
         start(scenario, List.of("-m", Integer.toString(calls)));
@@ -87,6 +100,20 @@ final class Sipp implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Places one call to {@code number} with extra injection fields (field1, field2, ... of the scenario) and
+     * waits for sipp.
+     *
+     * @return sipp's exit status
+     */
+    int callWithFields(String scenario, int sipTarget, String number, String callingNumber, String... fields)
+            throws Exception {
+        Path injection = logDir.resolve("calling.csv");
+        Files.writeString(injection, "SEQUENTIAL\n" + callingNumber + ";" + String.join(";", fields) + ";\n");
+        start(scenario, List.of("127.0.0.1:" + sipTarget, "-s", number, "-inf", injection.toString(), "-m", "1"));
+        return await(60);
+    }
+
     private void start(String scenario, List<String> extra) throws IOException {
         command.clear(); // an instance may run several scenarios in turn, on the same ports
         command.addAll(List.of("sipp", "-sf", SCENARIOS.resolve(scenario).toString(),
@@ -96,6 +123,7 @@ final class Sipp implements AutoCloseable {
                 "-message_file", logDir.resolve("messages.log").toString(),
                 "-error_file", logDir.resolve("errors.log").toString()));
         command.addAll(keys);
+        command.addAll(options);
         command.addAll(extra);
         process = new ProcessBuilder(command).directory(logDir.toFile())
                 .redirectErrorStream(true).redirectOutput(logDir.resolve("stdout.log").toFile()).start();

@@ -15,9 +15,11 @@ import javax.servlet.sip.SipServletMessage;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipSession;
+import javax.servlet.sip.SipURI;
 import javax.servlet.sip.TooManyHopsException;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Back-to-back user agent calls: routes each new INVITE, then relays everything either side says to the other
@@ -28,8 +30,12 @@ final class B2buaCalls {
     private final GatewayFailover failover;
     private final CdrRecorder cdrs;
     private final CallAdmission admissions;
+    private final Function<String, Optional<String>> lineOwners;
 
-    B2buaCalls(CallRouter router, CallAdmission admissions, GatewayFailover failover, CdrRecorder cdrs) {
+    /** @param lineOwners the trunk that registered the Contact with this line token, if any */
+    B2buaCalls(CallRouter router, CallAdmission admissions, GatewayFailover failover, CdrRecorder cdrs,
+               Function<String, Optional<String>> lineOwners) {
+        this.lineOwners = lineOwners;
         this.router = router;
         this.admissions = admissions;
         this.failover = failover;
@@ -38,11 +44,14 @@ final class B2buaCalls {
 
     /** Routes an initial INVITE and either rejects it or starts its outbound side. */
     void start(SipServletRequest invite) throws IOException {
-        String called = SipAddresses.userOf(invite.getRequestURI());
+        Optional<String> registeredTrunk = registeredTrunk(invite);
+        // A registrar delivers to the registered Contact, so the number called is in To (RFC 3261 §16.5, §10.3).
+        String called = SipAddresses.userOf(registeredTrunk.isPresent()
+                ? invite.getTo().getURI() : invite.getRequestURI());
         String calling = SipAddresses.userOf(invite.getFrom().getURI());
         CallTimeline timeline = CallTimeline.begin(invite.getCallId(), calling, called, cdrs.clock());
         RoutingDecision decision = router.route(new CallAttempt(invite.getRemoteAddr(), invite.getRemotePort(),
-                called, calling, IdentityHeaders.read(invite)));
+                called, calling, IdentityHeaders.read(invite), registeredTrunk.orElse(null)));
         if (decision instanceof Reject reject) {
             invite.createResponse(reject.status(), reject.reason()).send();
             cdrs.end(timeline, reject.status(), HangupParty.TRUNKLINE);
@@ -69,6 +78,13 @@ final class B2buaCalls {
             }
             cdrs.endCall(invite.getApplicationSession(), 483, HangupParty.TRUNKLINE);
         }
+    }
+
+    /** The trunk whose registered Contact this INVITE was sent to, known by the Contact's line token. */
+    private Optional<String> registeredTrunk(SipServletRequest invite) {
+        String line = invite.getRequestURI() instanceof SipURI uri
+                ? uri.getParameter(TrunkRegistrar.LINE_PARAMETER) : null;
+        return line == null ? Optional.empty() : lineOwners.apply(line);
     }
 
     /** Relays a response received on the callee leg to the caller leg, and notes it in the call's timeline. */

@@ -23,6 +23,7 @@ final class CallLegs {
     private static final String PARTY = "io.trunkline.party";
     private static final String TRANSFER = "io.trunkline.transfer";
     private static final String RELEASED = "io.trunkline.released";
+    private static final String REGISTERING = "io.trunkline.registering";
 
     /** Which side of a B2BUA call a SIP session is. */
     enum Side { CALLER, CALLEE }
@@ -114,6 +115,15 @@ final class CallLegs {
 
     static Gateway probedGateway(SipApplicationSession session) {
         return session.isValid() ? (Gateway) session.getAttribute(PROBED) : null;
+    }
+
+    /** Marks an application session as carrying a trunk's REGISTERs, not a call. */
+    static void markRegistration(SipApplicationSession session, PendingRegister pending) {
+        session.setAttribute(REGISTERING, pending);
+    }
+
+    static PendingRegister pendingRegister(SipApplicationSession session) {
+        return session.isValid() ? (PendingRegister) session.getAttribute(REGISTERING) : null;
     }
 
     static Side side(SipSession leg) {

@@ -6,17 +6,14 @@ import io.trunkline.trunk.Gateway;
 import io.trunkline.trunk.Transport;
 import io.trunkline.trunk.Trunk;
 
-import javax.servlet.sip.Proxy;
 import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
-import javax.servlet.sip.TooManyHopsException;
 import javax.servlet.sip.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,13 +30,7 @@ final class GatewayProber implements AutoCloseable {
     /** Far shorter than the transaction's own 32 s: a probe answers at once or the gateway is in trouble. */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(4);
 
-    /**
-     * JSR 289 routes application-initiated requests through the application router, and Liberty's default router
-     * hands them back to this application. A probe is recognised there by this header, whose value is a secret of
-     * this process (so nobody outside can use Trunkline as a relay), and proxied on to its gateway.
-     */
-    private static final String PROBE_HEADER = "X-Trunkline-Probe";
-    private final String token = UUID.randomUUID().toString();
+    private final OwnRequestRelay relay;
     private final SipFactory factory;
     private final Supplier<RoutingSnapshot> configuration;
     private final GatewayHealth health;
@@ -51,7 +42,8 @@ final class GatewayProber implements AutoCloseable {
     });
 
     GatewayProber(SipFactory factory, Supplier<RoutingSnapshot> configuration, GatewayHealth health,
-                  String localHost) {
+                  String localHost, OwnRequestRelay relay) {
+        this.relay = relay;
         this.factory = factory;
         this.configuration = configuration;
         this.health = health;
@@ -83,25 +75,13 @@ final class GatewayProber implements AutoCloseable {
             URI target = factory.createURI("sip:" + host + ":" + gateway.port() + transport);
             SipServletRequest options = factory.createRequest(session, "OPTIONS",
                     factory.createAddress(factory.createSipURI("trunkline", localHost)), factory.createAddress(target));
-            options.setHeader(PROBE_HEADER, token);
+            relay.mark(options); // it comes back through this servlet, which sends it on
             CallLegs.markProbe(session, gateway);
             options.send();
         } catch (Exception e) {
             LOG.log(Level.WARNING, "OPTIONS to " + gateway + " could not be sent", e);
             health.answered(gateway, 503);
         }
-    }
-
-    /** Sends one of our own probes, routed back to this application, on to the gateway it names. */
-    boolean forwardedOwnProbe(SipServletRequest options) throws TooManyHopsException {
-        if (!token.equals(options.getHeader(PROBE_HEADER))) {
-            return false;
-        }
-        options.removeHeader(PROBE_HEADER);
-        Proxy proxy = options.getProxy();
-        proxy.setRecordRoute(false);
-        proxy.proxyTo(options.getRequestURI());
-        return true;
     }
 
     /**

@@ -10,8 +10,10 @@ import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.SipURI;
 import javax.servlet.sip.TimerService;
 import java.io.IOException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,6 +32,8 @@ public class TrunkSipServlet extends SipServlet {
     private transient GatewayProber prober;
     private transient BlindTransfer transfers;
     private transient Referrals referrals;
+    private transient TrunkRegistrar registrar;
+    private transient OwnRequestRelay relay;
 
     @Override
     public void init() throws ServletException {
@@ -44,19 +48,38 @@ public class TrunkSipServlet extends SipServlet {
                 new CandidateTrunks(trunkline.admission()));
         SetupTimeoutListener.use(failover);
         CallSessionListener.use(cdrs);
-        calls = new B2buaCalls(trunkline.router(), trunkline.admission(), failover, cdrs);
+        calls = new B2buaCalls(trunkline.router(), trunkline.admission(), failover, cdrs,
+                trunkline.registrations()::trunkOfLine);
         transfers = new BlindTransfer(factory, new SipAddresses(factory), settings.advertisedSipHost(), cdrs);
         referrals = new Referrals(new TransferPlanner(trunkline.routing(), trunkline.router()), transfers);
         options = new OptionsResponder(trunkline.routing(), ALLOW);
+        startOwnRequests(trunkline, factory);
+    }
+
+    /** The requests Trunkline starts itself: OPTIONS probes and REGISTERs, both leaving through {@link #relay}. */
+    private void startOwnRequests(TrunklineRuntime trunkline, SipFactory factory) {
+        TrunklineSettings settings = trunkline.settings();
+        relay = new OwnRequestRelay();
         prober = new GatewayProber(factory, trunkline.routing(), trunkline.health(),
-                settings.advertisedSipHost().orElse("trunkline.invalid"));
+                settings.advertisedSipHost().orElse("trunkline.invalid"), relay);
         prober.start();
+        registrar = new TrunkRegistrar(factory, trunkline.routing(), trunkline.registrations(), relay,
+                new ContactAddress(outboundInterfaces(), settings.advertisedSipHost(), settings.sipTlsPort()));
+        registrar.start();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<SipURI> outboundInterfaces() {
+        return (List<SipURI>) getServletContext().getAttribute(OUTBOUND_INTERFACES);
     }
 
     @Override
     public void destroy() {
         if (prober != null) {
             prober.close();
+        }
+        if (registrar != null) {
+            registrar.close();
         }
         super.destroy();
     }
@@ -93,7 +116,7 @@ public class TrunkSipServlet extends SipServlet {
     @Override
     protected void doOptions(SipServletRequest request) throws ServletException, IOException {
         if (request.isInitial()) {
-            if (!prober.forwardedOwnProbe(request)) {
+            if (!relay.forwarded(request)) {
                 options.answer(request);
             }
         } else {
@@ -112,8 +135,10 @@ public class TrunkSipServlet extends SipServlet {
     }
 
     @Override
-    protected void doRegister(SipServletRequest request) throws IOException {
-        notAllowed(request);
+    protected void doRegister(SipServletRequest request) throws ServletException, IOException {
+        if (!request.isInitial() || !relay.forwarded(request)) {
+            notAllowed(request); // Trunkline registers at carriers; it is no registrar itself
+        }
     }
 
     @Override
@@ -168,8 +193,8 @@ public class TrunkSipServlet extends SipServlet {
     @Override
     protected void doResponse(SipServletResponse response) throws ServletException, IOException {
         try {
-            if (response.getProxyBranch() != null || prober.handled(response)) {
-                return; // a probe passing through (it goes on upstream by itself), or a probe's answer
+            if (response.getProxyBranch() != null || prober.handled(response) || registrar.handled(response)) {
+                return; // our own request passing through (it goes on upstream by itself), or its answer
             }
             if (!transfers.handled(response)) {
                 calls.relayResponse(response);

@@ -59,7 +59,9 @@ public final class CallRouter {
 
     public RoutingDecision route(CallAttempt attempt) {
         RoutingSnapshot snapshot = configuration.get();
-        List<Trunk> candidates = snapshot.trunksAt(attempt.sourceAddress(), attempt.sourcePort());
+        List<Trunk> candidates = attempt.registeredTrunk() != null
+                ? snapshot.trunk(attempt.registeredTrunk()).map(List::of).orElse(List.of())
+                : snapshot.trunksAt(attempt.sourceAddress(), attempt.sourcePort());
         if (candidates.isEmpty()) {
             return new Reject(403, "Source Address Not Recognised");
         }

@@ -19,6 +19,7 @@ import io.trunkline.number.NumberDirectory;
 import io.trunkline.number.NumberNormalizer;
 import io.trunkline.provisioning.Provisioning;
 import io.trunkline.provisioning.RoutingExtensions;
+import io.trunkline.registration.TrunkRegistrations;
 import io.trunkline.routing.CallRouter;
 import io.trunkline.routing.GatewayOrder;
 import io.trunkline.routing.LiveRoutingConfiguration;
@@ -30,6 +31,7 @@ import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -57,6 +59,7 @@ public final class TrunklineRuntime {
     private final CallAdmission admission;
     private final GatewayHealth health;
     private final AdminAccount adminAccount;
+    private final TrunkRegistrations registrations = new TrunkRegistrations(clock, () -> UUID.randomUUID().toString());
 
     private TrunklineRuntime(TrunklineSettings settings, EntityManagerFactory factory, ThreadFactory threads) {
         this.settings = settings;
@@ -169,5 +172,9 @@ public final class TrunklineRuntime {
 
     public CdrStore cdrStore() {
         return cdrStore;
+    }
+
+    public TrunkRegistrations registrations() {
+        return registrations;
     }
 }

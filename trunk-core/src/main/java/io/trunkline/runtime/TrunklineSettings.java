@@ -16,12 +16,21 @@ import java.util.function.Function;
  *   <tr><td>TRUNKLINE_CDR_QUEUE_CAPACITY</td><td>100000</td><td>CDRs waiting for the database before
  *       signalling threads store them themselves</td></tr>
  *   <tr><td>TRUNKLINE_CDR_BATCH_SIZE</td><td>200</td><td>CDRs stored per transaction</td></tr>
+ *   <tr><td>TRUNKLINE_SIPS_PORT</td><td>5061</td><td>the SIP over TLS port (server.xml listens on it): the port of
+ *       Contacts registered over TLS, which Liberty's outbound-interface list gets wrong</td></tr>
  *   <tr><td>TRUNKLINE_ADMIN_PASSWORD</td><td>(generated on first start, printed once)</td>
  *       <td>password of the admin user of the console and REST API</td></tr>
  * </table>
  */
 public record TrunklineSettings(Optional<String> advertisedSipHost, int cdrQueueCapacity, int cdrBatchSize,
-                                Optional<String> adminPassword) {
+                                Optional<String> adminPassword, int sipTlsPort) {
+    private static final int DEFAULT_SIPS_PORT = 5061;
+
+    /** Settings with the default TLS port. */
+    public TrunklineSettings(Optional<String> advertisedSipHost, int cdrQueueCapacity, int cdrBatchSize,
+                             Optional<String> adminPassword) {
+        this(advertisedSipHost, cdrQueueCapacity, cdrBatchSize, adminPassword, DEFAULT_SIPS_PORT);
+    }
 
     public static TrunklineSettings fromEnvironment() {
         return from(System::getenv);
@@ -36,12 +45,21 @@ public record TrunklineSettings(Optional<String> advertisedSipHost, int cdrQueue
                 optional(source, "TRUNKLINE_SIP_ADVERTISED_HOST"),
                 positive(source, "TRUNKLINE_CDR_QUEUE_CAPACITY", 100_000),
                 positive(source, "TRUNKLINE_CDR_BATCH_SIZE", 200),
-                optional(source, "TRUNKLINE_ADMIN_PASSWORD"));
+                optional(source, "TRUNKLINE_ADMIN_PASSWORD"),
+                port(source, "TRUNKLINE_SIPS_PORT", DEFAULT_SIPS_PORT));
     }
 
     private static Optional<String> optional(Function<String, String> source, String name) {
         String value = source.apply(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    private static int port(Function<String, String> source, String name, int defaultValue) {
+        int port = positive(source, name, defaultValue);
+        if (port > 65535) {
+            throw new IllegalStateException(name + " must be a port between 1 and 65535, not " + port);
+        }
+        return port;
     }
 
     private static int positive(Function<String, String> source, String name, int defaultValue) {

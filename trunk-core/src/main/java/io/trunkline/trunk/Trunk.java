@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
  * @param probe         OPTIONS health probing of the gateways
  * @param transfer      what a REFER received from this trunk does
  * @param numbers       dial plan, presentation format, identity trust and caller-ID rules
+ * @param registration  REGISTER of the trunk at its carrier's registrar
  */
 public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
                     FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe,
-                    TransferPolicy transfer, NumberHandling numbers) {
+                    TransferPolicy transfer, NumberHandling numbers, Registration registration) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
 
@@ -50,26 +51,49 @@ public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gate
         probe = probe == null ? HealthProbe.off() : probe;
         transfer = transfer == null ? TransferPolicy.defaultPolicy() : transfer;
         numbers = numbers == null ? NumberHandling.defaults() : numbers;
+        registration = registration == null ? Registration.off() : registration;
+        if (registration.enabled() && registration.registrarHost() == null && gateways.isEmpty()) {
+            throw new InvalidConfigurationException("registration.registrarHost",
+                    "is required when the trunk has no gateway to register at");
+        }
+        if (registration.enabled() && registration.aorUser() == null && credentials == null) {
+            throw new InvalidConfigurationException("registration.aorUser",
+                    "is required when the trunk has no credentials whose username could serve");
+        }
     }
 
-    /** A trunk with the default number handling. */
+    /** A trunk that does not register. */
+    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
+                 FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe,
+                 TransferPolicy transfer, NumberHandling numbers) {
+        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, transfer, numbers, null);
+    }
+
+    /** A trunk with the default number handling, not registering. */
     public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
                  FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe,
                  TransferPolicy transfer) {
-        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, transfer, null);
+        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, transfer, null, null);
     }
 
-    /** A trunk with the default transfer policy. */
+    /** A trunk with the default transfer policy, not registering. */
     public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
                  FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe,
                  NumberHandling numbers) {
-        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, null, numbers);
+        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, null, numbers, null);
     }
 
-    /** A trunk with the default transfer policy and number handling. */
+    /** A registering trunk with the default transfer policy and number handling. */
+    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
+                 FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe,
+                 Registration registration) {
+        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, null, null, registration);
+    }
+
+    /** A trunk with the default transfer policy and number handling, not registering. */
     public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
                  FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe) {
-        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, null, null);
+        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, null, null, null);
     }
 
     /** A trunk whose gateways are not probed. */

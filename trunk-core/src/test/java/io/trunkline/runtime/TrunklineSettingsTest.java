@@ -61,4 +61,12 @@ class TrunklineSettingsTest {
                 .hasMessageContaining(variable)
                 .hasMessageContaining("'" + value + "'");
     }
+
+    @Test
+    void tlsPortIsReadAndChecked() {
+        assertThat(TrunklineSettings.from(Map.of("TRUNKLINE_SIPS_PORT", "15061")).sipTlsPort()).isEqualTo(15061);
+        assertThat(TrunklineSettings.from(Map.of()).sipTlsPort()).isEqualTo(5061);
+        assertThatThrownBy(() -> TrunklineSettings.from(Map.of("TRUNKLINE_SIPS_PORT", "70000")))
+                .hasMessageContaining("TRUNKLINE_SIPS_PORT");
+    }
 }

@@ -6,6 +6,7 @@ import io.trunkline.trunk.Gateway;
 import io.trunkline.trunk.HealthProbe;
 import io.trunkline.trunk.InvalidConfigurationException;
 import io.trunkline.trunk.TransferPolicy;
+import io.trunkline.trunk.Registration;
 import io.trunkline.trunk.Transport;
 import io.trunkline.trunk.Trunk;
 import io.trunkline.trunk.TrunkLimits;
@@ -49,6 +50,18 @@ public class TrunkJson {
     public static class DialPlanRuleJson {
         public String type;
         public String prefix;
+    }
+
+    public RegistrationJson registration;
+
+    /** REGISTER at the carrier: absent fields take the first gateway, the credentials' username and 3600 s. */
+    public static class RegistrationJson {
+        public boolean enabled;
+        public String registrarHost;
+        public Integer registrarPort;
+        public String transport;
+        public String aorUser;
+        public Integer expiresSeconds;
     }
 
     /** OPTIONS probing: intervalSeconds 0 (default) is off; downAfter failed probes mark a gateway down. */
@@ -120,6 +133,7 @@ public class TrunkJson {
         json.probe.downAfter = trunk.probe().downAfter();
         json.transfer = trunk.transfer().name();
         json.numbers = NumbersMapping.of(trunk.numbers());
+        json.registration = registrationJson(trunk.registration());
         if (trunk.credentials() != null) {
             json.credentials = new CredentialsJson();
             json.credentials.username = trunk.credentials().username();
@@ -133,7 +147,34 @@ public class TrunkJson {
             throw new InvalidConfigurationException("name", "differs from the name in the URL");
         }
         return new Trunk(pathName != null ? pathName : name, role(role), defaultRegion, gateways(), failover(),
-                limits(), credentials(), probe(), TransferPolicy.parse(transfer), NumbersMapping.toDomain(numbers));
+                limits(), credentials(), probe(), TransferPolicy.parse(transfer), NumbersMapping.toDomain(numbers),
+                registration());
+    }
+
+    private static RegistrationJson registrationJson(Registration r) {
+        RegistrationJson json = new RegistrationJson();
+        json.enabled = r.enabled();
+        json.registrarHost = r.registrarHost();
+        json.registrarPort = r.registrarPort();
+        json.transport = r.transport() == null ? null : r.transport().name();
+        json.aorUser = r.aorUser();
+        json.expiresSeconds = r.expiresSeconds();
+        return json;
+    }
+
+    private Registration registration() {
+        if (registration == null) {
+            return Registration.off();
+        }
+        Transport transport;
+        try {
+            transport = registration.transport == null ? null : Transport.parse(registration.transport);
+        } catch (InvalidConfigurationException e) {
+            throw new InvalidConfigurationException("registration.transport", e.problem());
+        }
+        return new Registration(registration.enabled, registration.registrarHost,
+                registration.registrarPort == null ? 0 : registration.registrarPort, transport, registration.aorUser,
+                registration.expiresSeconds == null ? 0 : registration.expiresSeconds);
     }
 
     private HealthProbe probe() {

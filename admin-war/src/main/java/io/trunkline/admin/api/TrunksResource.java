@@ -48,6 +48,14 @@ public class TrunksResource {
         return provisioning.trunk(name).gateways().stream().map(health::status).map(GatewayHealthJson::of).toList();
     }
 
+    /** The trunk's registration at its carrier (UNREGISTERED while registration is off). */
+    @GET
+    @Path("{name}/registration")
+    public RegistrationStatusJson registration(@PathParam("name") String name) {
+        provisioning.trunk(name);
+        return RegistrationStatusJson.of(TrunklineRuntime.current().registrations().status(name));
+    }
+
     @POST
     public Response create(TrunkJson body) {
         Trunk trunk = RequestBodies.required(body).toDomain(null);

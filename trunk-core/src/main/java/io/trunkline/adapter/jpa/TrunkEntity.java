@@ -50,6 +50,8 @@ public class TrunkEntity {
     private String transferPolicy = TransferPolicy.defaultPolicy().name();
     @Embedded
     private LimitsEmbeddable limits = new LimitsEmbeddable();
+    @Embedded
+    private RegistrationEmbeddable registration;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "trunk_gateway", joinColumns = @JoinColumn(name = "trunk_name"))
     @OrderColumn(name = "position")
@@ -74,6 +76,7 @@ public class TrunkEntity {
         probeIntervalSeconds = trunk.probe().intervalSeconds();
         probeDownAfter = trunk.probe().downAfter();
         transferPolicy = trunk.transfer().name();
+        registration = RegistrationEmbeddable.of(trunk.registration());
         authUsername = trunk.credentials() == null ? null : trunk.credentials().username();
         authPassword = trunk.credentials() == null ? null : trunk.credentials().password();
         gateways.clear();
@@ -89,6 +92,6 @@ public class TrunkEntity {
                 limits == null ? null : limits.toDomain(),
                 authUsername == null ? null : new DigestCredentials(authUsername, authPassword),
                 new HealthProbe(probeIntervalSeconds, probeDownAfter), TransferPolicy.parse(transferPolicy),
-                numbers == null ? null : numbers.toDomain());
+                numbers == null ? null : numbers.toDomain(), registration == null ? null : registration.toDomain());
     }
 }
