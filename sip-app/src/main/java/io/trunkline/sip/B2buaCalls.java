@@ -27,9 +27,16 @@ final class B2buaCalls {
     private final GatewayFailover failover;
     private final CdrRecorder cdrs;
     private final CallAdmission admissions;
+    private final RelayedHeaders headers;
+    private final ReliableProvisionals reliable;
+    private final SessionTimers sessionTimers;
 
-    B2buaCalls(CallRouter router, CallAdmission admissions, GatewayFailover failover, CdrRecorder cdrs) {
+    B2buaCalls(CallRouter router, CallAdmission admissions, GatewayFailover failover, CdrRecorder cdrs,
+               RelayedHeaders headers, SessionTimers sessionTimers) {
         this.router = router;
+        this.headers = headers;
+        this.reliable = new ReliableProvisionals(headers);
+        this.sessionTimers = sessionTimers;
         this.admissions = admissions;
         this.failover = failover;
         this.cdrs = cdrs;
@@ -48,14 +55,16 @@ final class B2buaCalls {
             return;
         }
         Forward forward = (Forward) decision;
+        if (!sessionTimers.admit(invite)) {
+            refusedHere(timeline, forward, 422);
+            return;
+        }
         Admission admission = admissions.admit(forward.inboundTrunk(), forward.outboundTrunk());
         if (admission instanceof Admission.Refused refused) {
             SipServletResponse busy = invite.createResponse(503, refused.reason());
             busy.setHeader("Retry-After", Integer.toString(refused.retryAfterSeconds())); // RFC 3261 §21.5.4
             busy.send();
-            timeline.normalizedNumbers(forward.callingNumber(), forward.calledNumber());
-            timeline.routed(forward.inboundTrunk(), forward.outboundTrunk(), null);
-            cdrs.end(timeline, 503, HangupParty.TRUNKLINE);
+            refusedHere(timeline, forward, 503);
             return;
         }
         CallLegs.holdLease(invite, ((Admission.Admitted) admission).lease());
@@ -69,12 +78,22 @@ final class B2buaCalls {
         }
     }
 
+    private void refusedHere(CallTimeline timeline, Forward forward, int status) {
+        timeline.normalizedNumbers(forward.callingNumber(), forward.calledNumber());
+        timeline.routed(forward.inboundTrunk(), forward.outboundTrunk(), null);
+        cdrs.end(timeline, status, HangupParty.TRUNKLINE);
+    }
+
     /** Relays a response received on the callee leg to the caller leg, and notes it in the call's timeline. */
     void relayResponse(SipServletResponse response) throws IOException, TooManyHopsException {
         int status = response.getStatus();
         String method = response.getMethod();
         if (status == 100 || "CANCEL".equals(method) || "BYE".equals(method)) {
             return; // 100 is hop-by-hop; CANCEL and BYE are answered locally (see relayCancel, relayBye).
+        }
+        if ("PRACK".equals(method)) {
+            reliable.relayPrackAnswer(response);
+            return;
         }
         if ("INVITE".equals(method) && failover.isSetupResponse(response)) {
             relaySetupResponse(response);
@@ -88,7 +107,10 @@ final class B2buaCalls {
             }
             return;
         }
-        relay(response, original);
+        relay(response, original).send();
+        if (status / 100 == 2 && ("INVITE".equals(method) || "UPDATE".equals(method))) {
+            sessionTimers.refreshed(response);
+        }
     }
 
     /** A response to the INVITE that sets the call up on its current attempt. */
@@ -111,15 +133,26 @@ final class B2buaCalls {
             cdrs.endCall(response.getApplicationSession(), 403, HangupParty.TRUNKLINE);
             return;
         }
-        if (noteInviteResponse(response, callerInvite)) {
-            relay(response, callerInvite);
+        if (!noteInviteResponse(response, callerInvite)) {
+            return;
         }
+        SipServletResponse relayed = relay(response, callerInvite);
+        if (status < 200) {
+            reliable.relay(response, relayed, callerInvite);
+            return;
+        }
+        if (status < 300) {
+            sessionTimers.answered(callerInvite, response, relayed);
+        }
+        relayed.send();
     }
 
-    private static void relay(SipServletResponse response, SipServletRequest original) throws IOException {
+    /** The caller-side copy of a callee response: status, reason, body and the headers that may cross. */
+    private SipServletResponse relay(SipServletResponse response, SipServletRequest original) throws IOException {
         SipServletResponse relayed = original.createResponse(response.getStatus(), response.getReasonPhrase());
+        headers.carry(response, relayed);
         copyBody(response, relayed);
-        relayed.send();
+        return relayed;
     }
 
     /** @return whether the response goes on to the caller (not when failover moved the call to another gateway) */
@@ -175,7 +208,9 @@ final class B2buaCalls {
         cdrs.endCall(bye.getApplicationSession(), 200, party);
         Optional<SipSession> other = LinkedLegs.otherLeg(bye);
         if (other.isPresent()) {
-            LinkedLegs.copyTo(other.get(), bye).send();
+            SipServletRequest relayed = LinkedLegs.copyTo(other.get(), bye);
+            headers.strip(relayed);
+            relayed.send();
         }
     }
 
@@ -200,8 +235,14 @@ final class B2buaCalls {
             return;
         }
         SipServletRequest relayed = LinkedLegs.copyTo(other.get(), request);
+        headers.strip(relayed);
         copyBody(request, relayed);
         relayed.send();
+    }
+
+    /** A PRACK from the caller for a reliable provisional (RFC 3262 §7.2). */
+    void relayPrack(SipServletRequest prack) throws IOException {
+        reliable.relayPrack(prack);
     }
 
     /** Ends the call after an unexpected failure in Trunkline itself, so that a CDR still says what happened. */
@@ -209,7 +250,7 @@ final class B2buaCalls {
         cdrs.endCall(request.getApplicationSession(), 500, HangupParty.TRUNKLINE);
     }
 
-    private static void copyBody(SipServletMessage from, SipServletMessage to) throws IOException {
+    static void copyBody(SipServletMessage from, SipServletMessage to) throws IOException {
         byte[] body = from.getRawContent();
         if (body != null && body.length > 0) {
             to.setContent(body, from.getContentType());

@@ -37,10 +37,12 @@ final class GatewayFailover {
     private final Optional<String> advertisedHost;
     private final CdrRecorder cdrs;
     private final Function<String, Optional<DigestCredentials>> credentials;
+    private final LegNegotiation negotiation;
 
     GatewayFailover(SipAddresses addresses, TimerService timers, Optional<String> advertisedHost, CdrRecorder cdrs,
-                    Function<String, Optional<DigestCredentials>> credentials) {
+                    Function<String, Optional<DigestCredentials>> credentials, LegNegotiation negotiation) {
         this.credentials = credentials;
+        this.negotiation = negotiation;
         this.addresses = addresses;
         this.timers = timers;
         this.advertisedHost = advertisedHost;
@@ -112,6 +114,7 @@ final class GatewayFailover {
         if (body != null && body.length > 0) {
             retry.setContent(body, previous.getContentType());
         }
+        negotiation.carryOver(previous, retry);
         retry.setHeader(proxy ? "Proxy-Authorization" : "Authorization", DigestResponder.answer(digest.get(),
                 account.get(), "INVITE", previous.getRequestURI().toString()));
         retry.send();
@@ -192,9 +195,7 @@ final class GatewayFailover {
                 "To", List.of(addresses.to(requestUri)));
         SipServletRequest outbound = LinkedLegs.createOutbound(callerInvite, headers);
         outbound.setRequestURI(requestUri);
-        // Reliable provisionals need PRACK relay on both legs (RFC 3262), which this B2BUA does not do yet:
-        // offer the callee only what can be honoured.
-        outbound.removeHeader("Supported");
+        negotiation.prepareOutbound(callerInvite, outbound);
         CallLegs.markCallee(outbound.getSession());
         timeline.routed(forward.inboundTrunk(), forward.outboundTrunk(), outbound.getCallId());
         ServletTimer timer = timers.createTimer(callerInvite.getApplicationSession(),

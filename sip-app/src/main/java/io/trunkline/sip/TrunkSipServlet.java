@@ -22,7 +22,7 @@ import java.util.logging.Logger;
 public class TrunkSipServlet extends SipServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(TrunkSipServlet.class.getName());
-    private static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO";
+    private static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO, PRACK";
 
     private transient B2buaCalls calls;
     private transient OptionsResponder options;
@@ -35,12 +35,18 @@ public class TrunkSipServlet extends SipServlet {
         SipFactory factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
         TimerService timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
         CdrRecorder cdrs = new CdrRecorder(trunkline.cdrWriter(), trunkline.clock());
+        RelayedHeaders headers = new RelayedHeaders(new HeaderPolicy(settings.sipHeaderAllow()));
         GatewayFailover failover = new GatewayFailover(new SipAddresses(factory), timers,
                 settings.advertisedSipHost(), cdrs,
-                trunk -> trunkline.routing().get().trunk(trunk).map(Trunk::credentials));
+                trunk -> trunkline.routing().get().trunk(trunk).map(Trunk::credentials),
+                new LegNegotiation(headers, settings.sessionMinSeconds()));
+        CallTeardown teardown = new CallTeardown(cdrs);
+        SessionTimers sessionTimers = new SessionTimers(settings.sessionMinSeconds(), timers, teardown);
         SetupTimeoutListener.use(failover);
+        SetupTimeoutListener.use(sessionTimers);
         CallSessionListener.use(cdrs);
-        calls = new B2buaCalls(trunkline.router(), trunkline.admission(), failover, cdrs);
+        CallErrorListener.use(teardown, cdrs);
+        calls = new B2buaCalls(trunkline.router(), trunkline.admission(), failover, cdrs, headers, sessionTimers);
         options = new OptionsResponder(trunkline.routing(), ALLOW);
         prober = new GatewayProber(factory, trunkline.routing(), trunkline.health(),
                 settings.advertisedSipHost().orElse("trunkline.invalid"));
@@ -97,6 +103,15 @@ public class TrunkSipServlet extends SipServlet {
     @Override
     protected void doUpdate(SipServletRequest request) throws IOException {
         relay(request);
+    }
+
+    @Override
+    protected void doPrack(SipServletRequest request) throws IOException {
+        try {
+            calls.relayPrack(request);
+        } catch (IOException | RuntimeException e) {
+            fail(request, e);
+        }
     }
 
     @Override
