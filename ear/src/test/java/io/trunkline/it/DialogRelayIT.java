@@ -84,6 +84,24 @@ class DialogRelayIT {
         }
     }
 
+    @Test
+    void aCallerThatNeverPracksIsRejectedAndTheCalleeCancelled() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback().patient(90); Sipp carrier = Sipp.onLoopback().patient(90)) {
+            String did = callFromCarrierToPbx(carrier, pbx);
+
+            pbx.serve("uas-reliable-183-expect-cancel.xml", 1);
+            // RFC 3262 §3: after 64*T1 (32 s) without PRACK the INVITE gets a 5xx; the callee is released.
+            int callerExit = carrier.startCalls("uac-prack-never-sent.xml", SIP, did, "+14155550205", 1, 1)
+                    .await(90);
+
+            assertThat(callerExit).as(carrier.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            JsonObject cdr = Cdrs.of(api).forNumber(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(504);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
+        }
+    }
+
     private String callFromCarrierToPbx(Sipp carrier, Sipp pbx) throws Exception {
         String did = Provision.uniqueUsNumber();
         String carrierTrunk = provision.trunk("carrier", "CARRIER", carrier.sipPort);

@@ -30,22 +30,36 @@ class SessionTimerIT {
         }
     }
 
+    /**
+     * Two calls at once, so that the test waits for the timer only once: one never refreshes and ends 60 s after
+     * its answer (Session-Expires 90: BYE at 90 - min(32, 90/3), RFC 4028 §10); the other refreshes once after
+     * 30 s with UPDATE and must therefore live until about 90 s.
+     */
     @Test
-    void sessionTimerExpiryEndsBothLegsWhenNobodyRefreshes() throws Exception {
-        try (Sipp pbx = Sipp.onLoopback().patient(110); Sipp carrier = Sipp.onLoopback().patient(110)) {
-            String did = callFromCarrierToPbx(carrier, pbx);
+    void sessionTimerExpiryEndsBothLegsAndARefreshPostponesIt() throws Exception {
+        try (Sipp silentPbx = Sipp.onLoopback().patient(115); Sipp silentCarrier = Sipp.onLoopback().patient(115);
+             Sipp refreshingPbx = Sipp.onLoopback().patient(115);
+             Sipp refreshingCarrier = Sipp.onLoopback().patient(115)) {
+            String silentDid = callFromCarrierToPbx(silentCarrier, silentPbx);
+            String refreshingDid = callFromCarrierToPbx(refreshingCarrier, refreshingPbx);
 
-            pbx.serve("uas-session-timer-expiry.xml", 1);
-            // Session-Expires 90: the BYE comes at 90 - min(32, 90/3) = 60 s (RFC 4028 §10).
-            int callerExit = carrier.startCalls("uac-session-timer-expiry.xml", SIP, did, "+14155550302", 1, 1)
-                    .await(110);
+            silentPbx.serve("uas-session-timer-expiry.xml", 1);
+            refreshingPbx.serve("uas-session-timer-refresh-once.xml", 1);
+            silentCarrier.startCalls("uac-session-timer-expiry.xml", SIP, silentDid, "+14155550302", 1, 1);
+            refreshingCarrier.startCalls("uac-session-timer-refresh-once.xml", SIP, refreshingDid, "+14155550303",
+                    1, 1);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
-            JsonObject cdr = Cdrs.of(api).forNumber(did);
-            assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
-            assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
-            assertThat(cdr.getJsonNumber("durationMillis").longValue()).isBetween(55_000L, 80_000L);
+            assertThat(silentCarrier.await(115)).as(silentCarrier.messages()).isZero();
+            assertThat(silentPbx.await(20)).as(silentPbx.messages()).isZero();
+            assertThat(refreshingCarrier.await(115)).as(refreshingCarrier.messages()).isZero();
+            assertThat(refreshingPbx.await(20)).as(refreshingPbx.messages()).isZero();
+            JsonObject silent = Cdrs.of(api).forNumber(silentDid);
+            assertThat(silent.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(silent.getInt("finalStatus")).isEqualTo(200);
+            assertThat(silent.getJsonNumber("durationMillis").longValue()).isBetween(55_000L, 75_000L);
+            JsonObject refreshed = Cdrs.of(api).forNumber(refreshingDid);
+            assertThat(refreshed.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(refreshed.getJsonNumber("durationMillis").longValue()).isBetween(85_000L, 105_000L);
         }
     }
 

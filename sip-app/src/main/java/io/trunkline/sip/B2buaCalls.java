@@ -219,6 +219,10 @@ final class B2buaCalls {
      * with 487 (JSR 289 §11.2.5); what is left is to stop failover, cancel the callee leg and record the call.
      */
     void relayCancel(SipServletRequest cancel) throws IOException {
+        CallTimeline timeline = CallLegs.timeline(cancel.getApplicationSession());
+        if (timeline != null && timeline.isAnswered()) {
+            return; // RFC 3261 §9.2: too late, the 200 went first; the caller ACKs it and sends BYE (§9.1)
+        }
         failover.stop(cancel.getApplicationSession());
         cdrs.endCall(cancel.getApplicationSession(), 487, HangupParty.CALLER);
         Optional<SipSession> other = LinkedLegs.otherLeg(cancel);
