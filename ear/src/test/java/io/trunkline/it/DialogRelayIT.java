@@ -67,6 +67,22 @@ class DialogRelayIT {
     }
 
     @Test
+    void aLegThatLostTheDialogEndsTheCallOnBothLegs() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = callFromCarrierToPbx(carrier, pbx);
+
+            pbx.serve("uas-answer-481-to-info.xml", 1);
+            int callerExit = carrier.call("uac-info-answered-481-expect-bye.xml", SIP, did, "+14155550206", 1);
+
+            assertThat(callerExit).as(carrier.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            JsonObject cdr = Cdrs.of(api).forNumber(did);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aCallerThatNeverAcknowledgesTheAnswerIsHungUpOnBothLegs() throws Exception {
         try (Sipp pbx = Sipp.onLoopback().patient(90); Sipp carrier = Sipp.onLoopback().patient(90)) {
             String did = callFromCarrierToPbx(carrier, pbx);

@@ -30,9 +30,11 @@ final class B2buaCalls {
     private final RelayedHeaders headers;
     private final ReliableProvisionals reliable;
     private final SessionTimers sessionTimers;
+    private final CallTeardown teardown;
 
     B2buaCalls(CallRouter router, CallAdmission admissions, GatewayFailover failover, CdrRecorder cdrs,
-               RelayedHeaders headers, SessionTimers sessionTimers) {
+               RelayedHeaders headers, SessionTimers sessionTimers, CallTeardown teardown) {
+        this.teardown = teardown;
         this.router = router;
         this.headers = headers;
         this.reliable = new ReliableProvisionals(headers);
@@ -110,6 +112,11 @@ final class B2buaCalls {
         relay(response, original).send();
         if (status / 100 == 2 && ("INVITE".equals(method) || "UPDATE".equals(method))) {
             sessionTimers.refreshed(response);
+        } else if (status == 481 || status == 408) {
+            // RFC 5057 §5.1: 481 means the far dialog is gone, 408 (or a timeout, which the container reports as
+            // 408) that the peer is; either way the session is over, so both legs end rather than hang half-dead.
+            teardown.endBothLegs(response.getApplicationSession(), status,
+                    status == 481 ? "Dialog gone on the other leg" : "Other leg timed out");
         }
     }
 

@@ -46,7 +46,8 @@ public class TrunkSipServlet extends SipServlet {
         SetupTimeoutListener.use(sessionTimers);
         CallSessionListener.use(cdrs);
         CallErrorListener.use(teardown, cdrs);
-        calls = new B2buaCalls(trunkline.router(), trunkline.admission(), failover, cdrs, headers, sessionTimers);
+        calls = new B2buaCalls(trunkline.router(), trunkline.admission(), failover, cdrs, headers, sessionTimers,
+                teardown);
         options = new OptionsResponder(trunkline.routing(), ALLOW);
         prober = new GatewayProber(factory, trunkline.routing(), trunkline.health(),
                 settings.advertisedSipHost().orElse("trunkline.invalid"));
