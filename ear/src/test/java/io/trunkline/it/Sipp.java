@@ -24,6 +24,7 @@ final class Sipp implements AutoCloseable {
     private final List<String> keys = new ArrayList<>();
     private final List<String> options = new ArrayList<>();
     private Process process;
+    private int globalTimeoutSeconds = 60;
 
     private Sipp(String address) throws IOException {
         this(address, NEXT_PORT.getAndAdd(10));
@@ -119,7 +120,8 @@ final class Sipp implements AutoCloseable {
         command.addAll(List.of("sipp", "-sf", SCENARIOS.resolve(scenario).toString(),
                 "-i", address, "-p", Integer.toString(sipPort),
                 "-mi", address, "-mp", Integer.toString(portBase() + 4), "-cp", Integer.toString(portBase() + 8),
-                "-nostdin", "-recv_timeout", "15000", "-timeout", "60s", "-trace_err", "-trace_msg",
+                "-nostdin", "-recv_timeout", "15000", "-timeout", globalTimeoutSeconds + "s",
+                "-trace_err", "-trace_msg",
                 "-message_file", logDir.resolve("messages.log").toString(),
                 "-error_file", logDir.resolve("errors.log").toString()));
         command.addAll(keys);
@@ -149,6 +151,12 @@ final class Sipp implements AutoCloseable {
         } catch (IOException e) {
             return "(no message log in " + logDir + ")";
         }
+    }
+
+    /** Lets this sipp run up to {@code seconds} in all, for scenarios that wait on a protocol timer. */
+    Sipp patient(int seconds) {
+        globalTimeoutSeconds = seconds;
+        return this;
     }
 
     @Override

@@ -31,12 +31,21 @@ final class B2buaCalls {
     private final CdrRecorder cdrs;
     private final CallAdmission admissions;
     private final Function<String, Optional<String>> lineOwners;
+    private final RelayedHeaders headers;
+    private final ReliableProvisionals reliable;
+    private final SessionTimers sessionTimers;
+    private final CallTeardown teardown;
 
     /** @param lineOwners the trunk that registered the Contact with this line token, if any */
     B2buaCalls(CallRouter router, CallAdmission admissions, GatewayFailover failover, CdrRecorder cdrs,
+               RelayedHeaders headers, SessionTimers sessionTimers, CallTeardown teardown,
                Function<String, Optional<String>> lineOwners) {
         this.lineOwners = lineOwners;
+        this.teardown = teardown;
         this.router = router;
+        this.headers = headers;
+        this.reliable = new ReliableProvisionals(headers);
+        this.sessionTimers = sessionTimers;
         this.admissions = admissions;
         this.failover = failover;
         this.cdrs = cdrs;
@@ -58,15 +67,17 @@ final class B2buaCalls {
             return;
         }
         Forward forward = (Forward) decision;
+        if (!sessionTimers.admit(invite)) {
+            refusedHere(timeline, forward, 422);
+            return;
+        }
         // The outbound trunk admits the call as it moves onto it (CandidateTrunks), so a full trunk is skipped.
         Admission admission = admissions.admitInbound(forward.inboundTrunk());
         if (admission instanceof Admission.Refused refused) {
             SipServletResponse busy = invite.createResponse(503, refused.reason());
             busy.setHeader("Retry-After", Integer.toString(refused.retryAfterSeconds())); // RFC 3261 §21.5.4
             busy.send();
-            timeline.normalizedNumbers(forward.callingNumber(), forward.calledNumber());
-            timeline.routed(forward.inboundTrunk(), forward.outboundTrunk(), null);
-            cdrs.end(timeline, 503, HangupParty.TRUNKLINE);
+            refusedHere(timeline, forward, 503);
             return;
         }
         CallLegs.holdChannels(invite, new CallChannels(((Admission.Admitted) admission).lease()));
@@ -87,12 +98,22 @@ final class B2buaCalls {
         return line == null ? Optional.empty() : lineOwners.apply(line);
     }
 
+    private void refusedHere(CallTimeline timeline, Forward forward, int status) {
+        timeline.normalizedNumbers(forward.callingNumber(), forward.calledNumber());
+        timeline.routed(forward.inboundTrunk(), forward.outboundTrunk(), null);
+        cdrs.end(timeline, status, HangupParty.TRUNKLINE);
+    }
+
     /** Relays a response received on the callee leg to the caller leg, and notes it in the call's timeline. */
     void relayResponse(SipServletResponse response) throws IOException, TooManyHopsException {
         int status = response.getStatus();
         String method = response.getMethod();
         if (status == 100 || "CANCEL".equals(method) || "BYE".equals(method)) {
             return; // 100 is hop-by-hop; CANCEL and BYE are answered locally (see relayCancel, relayBye).
+        }
+        if ("PRACK".equals(method)) {
+            reliable.relayPrackAnswer(response);
+            return;
         }
         if ("INVITE".equals(method) && failover.isSetupResponse(response)) {
             relaySetupResponse(response);
@@ -106,7 +127,15 @@ final class B2buaCalls {
             }
             return;
         }
-        relay(response, original);
+        relay(response, original).send();
+        if (status / 100 == 2 && ("INVITE".equals(method) || "UPDATE".equals(method))) {
+            sessionTimers.refreshed(response);
+        } else if (status == 481 || status == 408) {
+            // RFC 5057 §5.1: 481 means the far dialog is gone, 408 (or a timeout, which the container reports as
+            // 408) that the peer is; either way the session is over, so both legs end rather than hang half-dead.
+            teardown.endBothLegs(response.getApplicationSession(), status,
+                    status == 481 ? "Dialog gone on the other leg" : "Other leg timed out");
+        }
     }
 
     /** A response to the INVITE that sets the call up on its current attempt. */
@@ -129,15 +158,26 @@ final class B2buaCalls {
             cdrs.endCall(response.getApplicationSession(), 403, HangupParty.TRUNKLINE);
             return;
         }
-        if (noteInviteResponse(response, callerInvite)) {
-            relay(response, callerInvite);
+        if (!noteInviteResponse(response, callerInvite)) {
+            return;
         }
+        SipServletResponse relayed = relay(response, callerInvite);
+        if (status < 200) {
+            reliable.relay(response, relayed, callerInvite);
+            return;
+        }
+        if (status < 300) {
+            sessionTimers.answered(callerInvite, response, relayed);
+        }
+        relayed.send();
     }
 
-    private static void relay(SipServletResponse response, SipServletRequest original) throws IOException {
+    /** The caller-side copy of a callee response: status, reason, body and the headers that may cross. */
+    private SipServletResponse relay(SipServletResponse response, SipServletRequest original) throws IOException {
         SipServletResponse relayed = original.createResponse(response.getStatus(), response.getReasonPhrase());
+        headers.carry(response, relayed);
         copyBody(response, relayed);
-        relayed.send();
+        return relayed;
     }
 
     /** @return whether the response goes on to the caller (not when failover moved the call to another gateway) */
@@ -196,7 +236,9 @@ final class B2buaCalls {
         cdrs.endCall(bye.getApplicationSession(), 200, party);
         Optional<SipSession> other = LinkedLegs.otherLeg(bye);
         if (other.isPresent()) {
-            LinkedLegs.copyTo(other.get(), bye).send();
+            SipServletRequest relayed = LinkedLegs.copyTo(other.get(), bye);
+            headers.strip(relayed);
+            relayed.send();
         }
     }
 
@@ -205,6 +247,10 @@ final class B2buaCalls {
      * with 487 (JSR 289 §11.2.5); what is left is to stop failover, cancel the callee leg and record the call.
      */
     void relayCancel(SipServletRequest cancel) throws IOException {
+        CallTimeline timeline = CallLegs.timeline(cancel.getApplicationSession());
+        if (timeline != null && timeline.isAnswered()) {
+            return; // RFC 3261 §9.2: too late, the 200 went first; the caller ACKs it and sends BYE (§9.1)
+        }
         failover.stop(cancel.getApplicationSession());
         cdrs.endCall(cancel.getApplicationSession(), 487, HangupParty.CALLER);
         Optional<SipSession> other = LinkedLegs.otherLeg(cancel);
@@ -222,8 +268,14 @@ final class B2buaCalls {
         }
         SipServletRequest relayed = LinkedLegs.copyTo(other.get(), request);
         IdentityHeaders.dropReceived(relayed); // RFC 3325 §5
+        headers.strip(relayed);
         copyBody(request, relayed);
         relayed.send();
+    }
+
+    /** A PRACK from the caller for a reliable provisional (RFC 3262 §7.2). */
+    void relayPrack(SipServletRequest prack) throws IOException {
+        reliable.relayPrack(prack);
     }
 
     /** Ends the call after an unexpected failure in Trunkline itself, so that a CDR still says what happened. */
@@ -231,7 +283,7 @@ final class B2buaCalls {
         cdrs.endCall(request.getApplicationSession(), 500, HangupParty.TRUNKLINE);
     }
 
-    private static void copyBody(SipServletMessage from, SipServletMessage to) throws IOException {
+    static void copyBody(SipServletMessage from, SipServletMessage to) throws IOException {
         byte[] body = from.getRawContent();
         if (body != null && body.length > 0) {
             to.setContent(body, from.getContentType());

@@ -6,7 +6,11 @@ import io.trunkline.trunk.Gateway;
 
 import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipSession;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * The only place that knows Trunkline's SIP session attributes. Each call is one SIP application session holding the
@@ -24,6 +28,10 @@ final class CallLegs {
     private static final String TRANSFER = "io.trunkline.transfer";
     private static final String RELEASED = "io.trunkline.released";
     private static final String REGISTERING = "io.trunkline.registering";
+    private static final String AWAITING_PRACK = "io.trunkline.awaitingPrack";
+    private static final String CALLER_PRACK = "io.trunkline.callerPrack";
+    private static final String SESSION_INTERVAL = "io.trunkline.sessionInterval";
+    private static final String SESSION_TIMER = "io.trunkline.sessionTimer";
 
     /** Which side of a B2BUA call a SIP session is. */
     enum Side { CALLER, CALLEE }
@@ -129,5 +137,61 @@ final class CallLegs {
     static Side side(SipSession leg) {
         Object side = leg.isValid() ? leg.getAttribute(ROLE) : null;
         return side == null ? Side.CALLER : (Side) side;
+    }
+
+    /**
+     * A reliable provisional from the callee relayed reliably to the caller: the caller's PRACK for it (RAck
+     * naming {@code rseq}, RFC 3262 §7.2) will be relayed as the PRACK of {@code calleeProvisional}.
+     */
+    @SuppressWarnings("unchecked")
+    static void awaitPrack(SipSession callerLeg, String rseq, SipServletResponse calleeProvisional) {
+        Map<String, SipServletResponse> awaiting = (Map<String, SipServletResponse>) callerLeg.getAttribute(AWAITING_PRACK);
+        if (awaiting == null) {
+            awaiting = new HashMap<>();
+            callerLeg.setAttribute(AWAITING_PRACK, awaiting);
+        }
+        awaiting.put(rseq, calleeProvisional);
+    }
+
+    /** The callee provisional the caller's PRACK acknowledges, or null when Trunkline already acknowledged it. */
+    @SuppressWarnings("unchecked")
+    static SipServletResponse takeAwaitingPrack(SipSession callerLeg, String rseq) {
+        Map<String, SipServletResponse> awaiting = callerLeg.isValid()
+                ? (Map<String, SipServletResponse>) callerLeg.getAttribute(AWAITING_PRACK) : null;
+        if (awaiting == null || awaiting.isEmpty()) {
+            return null;
+        }
+        SipServletResponse named = awaiting.remove(rseq);
+        if (named != null) {
+            return named;
+        }
+        // The container numbered the relayed provisional itself and did not tell: take the oldest.
+        Iterator<SipServletResponse> oldest = awaiting.values().iterator();
+        SipServletResponse any = oldest.next();
+        oldest.remove();
+        return any;
+    }
+
+    /** Links the PRACK sent to the callee to the caller's, so that its answer goes back there. */
+    static void linkPrack(SipServletRequest calleePrack, SipServletRequest callerPrack) {
+        calleePrack.setAttribute(CALLER_PRACK, callerPrack);
+    }
+
+    static SipServletRequest callerPrack(SipServletRequest calleePrack) {
+        return (SipServletRequest) calleePrack.getAttribute(CALLER_PRACK);
+    }
+
+    /** The session interval negotiated for the call and the timer that tears it down if nobody refreshes. */
+    static void sessionTimer(SipApplicationSession call, SessionExpires interval, String timerId) {
+        call.setAttribute(SESSION_INTERVAL, interval);
+        call.setAttribute(SESSION_TIMER, timerId);
+    }
+
+    static SessionExpires sessionInterval(SipApplicationSession call) {
+        return call.isValid() ? (SessionExpires) call.getAttribute(SESSION_INTERVAL) : null;
+    }
+
+    static String sessionTimerId(SipApplicationSession call) {
+        return call.isValid() ? (String) call.getAttribute(SESSION_TIMER) : null;
     }
 }

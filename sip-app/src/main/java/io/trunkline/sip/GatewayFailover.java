@@ -39,11 +39,14 @@ final class GatewayFailover {
     private final CdrRecorder cdrs;
     private final Function<String, Optional<DigestCredentials>> credentials;
     private final CandidateTrunks trunks;
+    private final LegNegotiation negotiation;
 
     GatewayFailover(SipAddresses addresses, TimerService timers, Optional<String> advertisedHost, CdrRecorder cdrs,
-                    Function<String, Optional<DigestCredentials>> credentials, CandidateTrunks trunks) {
+                    Function<String, Optional<DigestCredentials>> credentials, CandidateTrunks trunks,
+                    LegNegotiation negotiation) {
         this.trunks = trunks;
         this.credentials = credentials;
+        this.negotiation = negotiation;
         this.addresses = addresses;
         this.timers = timers;
         this.advertisedHost = advertisedHost;
@@ -116,6 +119,7 @@ final class GatewayFailover {
         if (body != null && body.length > 0) {
             retry.setContent(body, previous.getContentType());
         }
+        negotiation.carryOver(previous, retry);
         retry.setHeader(proxy ? "Proxy-Authorization" : "Authorization", DigestResponder.answer(digest.get(),
                 account.get(), "INVITE", previous.getRequestURI().toString()));
         retry.send();
@@ -197,9 +201,7 @@ final class GatewayFailover {
         SipServletRequest outbound = LinkedLegs.createOutbound(callerInvite, headers);
         outbound.setRequestURI(requestUri);
         addresses.identity().write(outbound, forward.presented(), localHost);
-        // Reliable provisionals need PRACK relay on both legs (RFC 3262), which this B2BUA does not do yet:
-        // offer the callee only what can be honoured.
-        outbound.removeHeader("Supported");
+        negotiation.prepareOutbound(callerInvite, outbound);
         CallLegs.markCallee(outbound.getSession(), forward.outboundTrunk(), forward.calledNumber());
         timeline.routed(forward.inboundTrunk(), forward.outboundTrunk(), outbound.getCallId());
         ServletTimer timer = timers.createTimer(callerInvite.getApplicationSession(),

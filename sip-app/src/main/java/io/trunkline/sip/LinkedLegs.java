@@ -54,10 +54,15 @@ final class LinkedLegs {
         return request.getB2buaHelper().createRequest(other, request, null);
     }
 
+    /** The leg linked to the session of {@code request} (the callee leg of the caller's INVITE), if any. */
+    static Optional<SipSession> linkedTo(SipServletRequest request) {
+        return Optional.ofNullable(request.getB2buaHelper().getLinkedSession(request.getSession()));
+    }
+
     /** The 2xx answers to INVITE still waiting for an ACK on the other leg. */
-    static List<SipServletResponse> unacknowledgedAnswers(SipServletRequest ack, SipSession other) {
+    static List<SipServletResponse> unacknowledgedAnswers(SipServletRequest request, SipSession other) {
         List<SipServletResponse> answers = new ArrayList<>();
-        for (SipServletMessage pending : ack.getB2buaHelper().getPendingMessages(other, UAMode.UAC)) {
+        for (SipServletMessage pending : request.getB2buaHelper().getPendingMessages(other, UAMode.UAC)) {
             if (pending instanceof SipServletResponse response && "INVITE".equals(response.getMethod())
                     && response.getStatus() / 100 == 2) {
                 answers.add(response);

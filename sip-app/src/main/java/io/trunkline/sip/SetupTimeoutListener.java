@@ -7,20 +7,30 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Receives the application's SIP timers (JSR 289 allows one timer listener per application). The container creates
- * this listener itself, so the servlet hands it the failover logic when it starts.
+ * Receives the application's SIP timers (JSR 289 allows one timer listener per application): gateway setup
+ * timeouts and session-timer expiries. The container creates this listener itself, so the servlet hands it the
+ * logic when it starts.
  */
 @SipListener
 public class SetupTimeoutListener implements TimerListener {
     private static final Logger LOG = Logger.getLogger(SetupTimeoutListener.class.getName());
     private static volatile GatewayFailover failover;
+    private static volatile SessionTimers sessionTimers;
 
     static void use(GatewayFailover handler) {
         failover = handler;
     }
 
+    static void use(SessionTimers handler) {
+        sessionTimers = handler;
+    }
+
     @Override
     public void timeout(ServletTimer timer) {
+        if (timer.getInfo() instanceof SessionExpiry) {
+            sessionExpired(timer);
+            return;
+        }
         GatewayFailover handler = failover;
         if (handler == null || !(timer.getInfo() instanceof SetupTimeout setup)) {
             return;
@@ -29,6 +39,18 @@ public class SetupTimeoutListener implements TimerListener {
             handler.setupTimedOut(timer.getApplicationSession(), setup.legId());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Handling the setup timeout of leg " + setup.legId() + " failed", e);
+        }
+    }
+
+    private static void sessionExpired(ServletTimer timer) {
+        SessionTimers handler = sessionTimers;
+        if (handler == null || !timer.getApplicationSession().isValid()) {
+            return;
+        }
+        try {
+            handler.expired(timer.getApplicationSession());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Ending the expired session " + timer.getApplicationSession().getId() + " failed", e);
         }
     }
 }

@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 public class TrunkSipServlet extends SipServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(TrunkSipServlet.class.getName());
-    private static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO, REFER, NOTIFY";
+    private static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO, PRACK, REFER, NOTIFY";
 
     private transient B2buaCalls calls;
     private transient OptionsResponder options;
@@ -42,14 +42,20 @@ public class TrunkSipServlet extends SipServlet {
         SipFactory factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
         TimerService timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
         CdrRecorder cdrs = new CdrRecorder(trunkline.cdrWriter(), trunkline.clock());
+        RelayedHeaders headers = new RelayedHeaders(new HeaderPolicy(settings.sipHeaderAllow()));
         GatewayFailover failover = new GatewayFailover(new SipAddresses(factory), timers,
                 settings.advertisedSipHost(), cdrs,
                 trunk -> trunkline.routing().get().trunk(trunk).map(Trunk::credentials),
-                new CandidateTrunks(trunkline.admission()));
+                new CandidateTrunks(trunkline.admission()),
+                new LegNegotiation(headers, settings.sessionMinSeconds()));
+        CallTeardown teardown = new CallTeardown(cdrs);
+        SessionTimers sessionTimers = new SessionTimers(settings.sessionMinSeconds(), timers, teardown);
         SetupTimeoutListener.use(failover);
+        SetupTimeoutListener.use(sessionTimers);
         CallSessionListener.use(cdrs);
-        calls = new B2buaCalls(trunkline.router(), trunkline.admission(), failover, cdrs,
-                trunkline.registrations()::trunkOfLine);
+        CallErrorListener.use(teardown, cdrs);
+        calls = new B2buaCalls(trunkline.router(), trunkline.admission(), failover, cdrs, headers, sessionTimers,
+                teardown, trunkline.registrations()::trunkOfLine);
         transfers = new BlindTransfer(factory, new SipAddresses(factory), settings.advertisedSipHost(), cdrs);
         referrals = new Referrals(new TransferPlanner(trunkline.routing(), trunkline.router()), transfers);
         options = new OptionsResponder(trunkline.routing(), ALLOW);
@@ -127,6 +133,15 @@ public class TrunkSipServlet extends SipServlet {
     @Override
     protected void doUpdate(SipServletRequest request) throws IOException {
         relay(request);
+    }
+
+    @Override
+    protected void doPrack(SipServletRequest request) throws IOException {
+        try {
+            calls.relayPrack(request);
+        } catch (IOException | RuntimeException e) {
+            fail(request, e);
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.trunkline.runtime;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,16 +22,41 @@ import java.util.function.Function;
  *       Contacts registered over TLS, which Liberty's outbound-interface list gets wrong</td></tr>
  *   <tr><td>TRUNKLINE_ADMIN_PASSWORD</td><td>(generated on first start, printed once)</td>
  *       <td>password of the admin user of the console and REST API</td></tr>
+ *   <tr><td>TRUNKLINE_SIP_HEADER_ALLOW</td><td>(none)</td><td>comma-separated header names or prefixes ending in
+ *       {@code *} (e.g. {@code X-Customer-Id,X-Campaign-*}) that the B2BUA passes from one leg to the other</td></tr>
+ *   <tr><td>TRUNKLINE_SESSION_MIN_SE</td><td>90</td><td>smallest session interval (RFC 4028 Min-SE, seconds,
+ *       at least 90) accepted from a caller; smaller offers get 422</td></tr>
  * </table>
  */
 public record TrunklineSettings(Optional<String> advertisedSipHost, int cdrQueueCapacity, int cdrBatchSize,
-                                Optional<String> adminPassword, int sipTlsPort) {
+                                Optional<String> adminPassword, int sipTlsPort, List<String> sipHeaderAllow,
+                                int sessionMinSeconds) {
     private static final int DEFAULT_SIPS_PORT = 5061;
+    /** RFC 4028 §4: no session interval below 90 seconds. */
+    private static final int SESSION_MIN_SE_FLOOR = 90;
 
-    /** Settings with the default TLS port. */
+    public TrunklineSettings {
+        sipHeaderAllow = sipHeaderAllow == null ? List.of() : List.copyOf(sipHeaderAllow);
+    }
+
+    /** Settings with the default TLS port, no headers allowed across, the smallest session interval. */
     public TrunklineSettings(Optional<String> advertisedSipHost, int cdrQueueCapacity, int cdrBatchSize,
                              Optional<String> adminPassword) {
         this(advertisedSipHost, cdrQueueCapacity, cdrBatchSize, adminPassword, DEFAULT_SIPS_PORT);
+    }
+
+    /** Settings with no headers allowed across and the smallest session interval. */
+    public TrunklineSettings(Optional<String> advertisedSipHost, int cdrQueueCapacity, int cdrBatchSize,
+                             Optional<String> adminPassword, int sipTlsPort) {
+        this(advertisedSipHost, cdrQueueCapacity, cdrBatchSize, adminPassword, sipTlsPort, List.of(),
+                SESSION_MIN_SE_FLOOR);
+    }
+
+    /** Settings with the default TLS port. */
+    public TrunklineSettings(Optional<String> advertisedSipHost, int cdrQueueCapacity, int cdrBatchSize,
+                             Optional<String> adminPassword, List<String> sipHeaderAllow, int sessionMinSeconds) {
+        this(advertisedSipHost, cdrQueueCapacity, cdrBatchSize, adminPassword, DEFAULT_SIPS_PORT, sipHeaderAllow,
+                sessionMinSeconds);
     }
 
     public static TrunklineSettings fromEnvironment() {
@@ -46,7 +73,23 @@ public record TrunklineSettings(Optional<String> advertisedSipHost, int cdrQueue
                 positive(source, "TRUNKLINE_CDR_QUEUE_CAPACITY", 100_000),
                 positive(source, "TRUNKLINE_CDR_BATCH_SIZE", 200),
                 optional(source, "TRUNKLINE_ADMIN_PASSWORD"),
-                port(source, "TRUNKLINE_SIPS_PORT", DEFAULT_SIPS_PORT));
+                port(source, "TRUNKLINE_SIPS_PORT", DEFAULT_SIPS_PORT),
+                list(source, "TRUNKLINE_SIP_HEADER_ALLOW"),
+                sessionMinSe(source));
+    }
+
+    private static List<String> list(Function<String, String> source, String name) {
+        return optional(source, name).map(value -> Arrays.stream(value.split(",")).map(String::trim)
+                .filter(entry -> !entry.isEmpty()).toList()).orElse(List.of());
+    }
+
+    private static int sessionMinSe(Function<String, String> source) {
+        int value = positive(source, "TRUNKLINE_SESSION_MIN_SE", SESSION_MIN_SE_FLOOR);
+        if (value < SESSION_MIN_SE_FLOOR) {
+            throw new IllegalStateException(
+                    "TRUNKLINE_SESSION_MIN_SE must be at least 90 (RFC 4028 §4), not '" + value + "'");
+        }
+        return value;
     }
 
     private static Optional<String> optional(Function<String, String> source, String name) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +18,8 @@ class TrunklineSettingsTest {
     void nothingSetMeansTheDocumentedDefaults() {
         TrunklineSettings settings = TrunklineSettings.from(Map.of());
 
-        assertThat(settings).isEqualTo(new TrunklineSettings(Optional.empty(), 100_000, 200, Optional.empty()));
+        assertThat(settings).isEqualTo(new TrunklineSettings(Optional.empty(), 100_000, 200, Optional.empty(),
+                List.of(), 90));
     }
 
     @Test
@@ -29,7 +31,8 @@ class TrunklineSettingsTest {
         blank.put("TRUNKLINE_ADMIN_PASSWORD", " ");
 
         assertThat(TrunklineSettings.from(blank))
-                .isEqualTo(new TrunklineSettings(Optional.empty(), 100_000, 200, Optional.empty()));
+                .isEqualTo(new TrunklineSettings(Optional.empty(), 100_000, 200, Optional.empty(),
+                List.of(), 90));
     }
 
     @Test
@@ -38,10 +41,12 @@ class TrunklineSettingsTest {
                 "TRUNKLINE_SIP_ADVERTISED_HOST", " sbc.example.net ",
                 "TRUNKLINE_CDR_QUEUE_CAPACITY", "5000",
                 "TRUNKLINE_CDR_BATCH_SIZE", " 50 ",
-                "TRUNKLINE_ADMIN_PASSWORD", "s3cret"));
+                "TRUNKLINE_ADMIN_PASSWORD", "s3cret",
+                "TRUNKLINE_SIP_HEADER_ALLOW", " X-Customer-Id, ,X-Campaign-* ",
+                "TRUNKLINE_SESSION_MIN_SE", "120"));
 
         assertThat(settings).isEqualTo(new TrunklineSettings(Optional.of("sbc.example.net"), 5000, 50,
-                Optional.of("s3cret")));
+                Optional.of("s3cret"), List.of("X-Customer-Id", "X-Campaign-*"), 120));
     }
 
     @ParameterizedTest(name = "{0}=''{1}''")
@@ -54,6 +59,8 @@ class TrunklineSettingsTest {
             "TRUNKLINE_CDR_BATCH_SIZE,     2.5",
             "TRUNKLINE_CDR_BATCH_SIZE,     0",
             "TRUNKLINE_CDR_BATCH_SIZE,     200 rows",
+            "TRUNKLINE_SESSION_MIN_SE,     60",
+            "TRUNKLINE_SESSION_MIN_SE,     soon",
     })
     void aBadNumberStopsTheStartNamingTheVariableAndTheValue(String variable, String value) {
         assertThatThrownBy(() -> TrunklineSettings.from(Map.of(variable, value)))

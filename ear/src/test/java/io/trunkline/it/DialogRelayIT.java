@@ -1,0 +1,127 @@
+package io.trunkline.it;
+
+import org.junit.jupiter.api.Test;
+
+import javax.json.JsonObject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The B2BUA inside an established or early dialog, between real sipp peers: reliable provisionals and PRACK on both
+ * legs (RFC 3262), UPDATE, INFO and OPTIONS relayed with their bodies in both directions, and the ways a call ends
+ * that no BYE from a user explains (a CANCEL crossing the answer, a caller that never acknowledges the answer).
+ * The sipp scenarios check every header and body they rely on (ereg check_it), so a lost body fails them.
+ */
+class DialogRelayIT {
+    private static final int SIP = TrunklineApi.SIP_PORT;
+    private final TrunklineApi api = new TrunklineApi();
+    private final Provision provision = new Provision(api);
+
+    @Test
+    void reliableEarlyMediaAndPrackCrossBothLegsWithTheirSdp() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = callFromCarrierToPbx(carrier, pbx);
+
+            pbx.serve("uas-prack-both-legs.xml", 1);
+            int callerExit = carrier.call("uac-prack-both-legs.xml", SIP, did, "+14155550201", 1);
+
+            assertThat(callerExit).as(carrier.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            JsonObject cdr = Cdrs.of(api).forNumber(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
+            assertThat(cdr.getString("firstProvisionalAt")).isNotNull();
+        }
+    }
+
+    @Test
+    void updateInfoAndOptionsAreRelayedWithTheirBodiesBothWays() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = callFromCarrierToPbx(carrier, pbx);
+
+            pbx.serve("uas-dialog-requests-both-ways.xml", 1);
+            int callerExit = carrier.call("uac-dialog-requests-both-ways.xml", SIP, did, "+14155550202", 1);
+
+            assertThat(callerExit).as(carrier.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            assertThat(Cdrs.of(api).forNumber(did).getString("hangupParty")).isEqualTo("CALLER");
+        }
+    }
+
+    @Test
+    void anAnswerCrossingTheCallersCancelIsAcknowledgedAndHungUp() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = callFromCarrierToPbx(carrier, pbx);
+
+            // The PBX answers 200 although it received the CANCEL: it expects ACK then BYE from Trunkline.
+            pbx.serve("uas-answer-crossing-cancel.xml", 1);
+            int callerExit = carrier.call("uac-cancel-before-answer.xml", SIP, did, "+14155550203", 1);
+
+            assertThat(callerExit).as(carrier.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            JsonObject cdr = Cdrs.of(api).forNumber(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(487);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
+            assertThat(cdr.isNull("answeredAt")).isTrue();
+        }
+    }
+
+    @Test
+    void aLegThatLostTheDialogEndsTheCallOnBothLegs() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = callFromCarrierToPbx(carrier, pbx);
+
+            pbx.serve("uas-answer-481-to-info.xml", 1);
+            int callerExit = carrier.call("uac-info-answered-481-expect-bye.xml", SIP, did, "+14155550206", 1);
+
+            assertThat(callerExit).as(carrier.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            JsonObject cdr = Cdrs.of(api).forNumber(did);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aCallerThatNeverAcknowledgesTheAnswerIsHungUpOnBothLegs() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback().patient(90); Sipp carrier = Sipp.onLoopback().patient(90)) {
+            String did = callFromCarrierToPbx(carrier, pbx);
+
+            pbx.serve("uas-answer-expect-late-bye.xml", 1);
+            // RFC 3261 §13.3.1.4: the 200 is retransmitted for 64*T1 = 32 s, then the session ends with BYE.
+            int callerExit = carrier.startCalls("uac-answered-never-acks.xml", SIP, did, "+14155550204", 1, 1)
+                    .await(90);
+
+            assertThat(callerExit).as(carrier.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            JsonObject cdr = Cdrs.of(api).forNumber(did);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(cdr.getString("answeredAt")).isNotNull();
+        }
+    }
+
+    @Test
+    void aCallerThatNeverPracksIsRejectedAndTheCalleeCancelled() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback().patient(90); Sipp carrier = Sipp.onLoopback().patient(90)) {
+            String did = callFromCarrierToPbx(carrier, pbx);
+
+            pbx.serve("uas-reliable-183-expect-cancel.xml", 1);
+            // RFC 3262 §3: after 64*T1 (32 s) without PRACK the INVITE gets a 5xx; the callee is released.
+            int callerExit = carrier.startCalls("uac-prack-never-sent.xml", SIP, did, "+14155550205", 1, 1)
+                    .await(90);
+
+            assertThat(callerExit).as(carrier.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            JsonObject cdr = Cdrs.of(api).forNumber(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(504);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
+        }
+    }
+
+    private String callFromCarrierToPbx(Sipp carrier, Sipp pbx) throws Exception {
+        String did = Provision.uniqueUsNumber();
+        String carrierTrunk = provision.trunk("carrier", "CARRIER", carrier.sipPort);
+        provision.did(did, carrierTrunk, provision.trunk("pbx", "PBX", pbx.sipPort));
+        return did;
+    }
+}

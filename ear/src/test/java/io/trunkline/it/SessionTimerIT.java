@@ -1,0 +1,72 @@
+package io.trunkline.it;
+
+import org.junit.jupiter.api.Test;
+
+import javax.json.JsonObject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Session timers (RFC 4028) through Trunkline with real sipp peers: an interval below the minimum is refused with
+ * 422 and Min-SE, and a call whose refresher goes silent is ended by Trunkline with BYE on both legs, the CDR naming
+ * Trunkline as the party that hung up.
+ */
+class SessionTimerIT {
+    private static final int SIP = TrunklineApi.SIP_PORT;
+    private final TrunklineApi api = new TrunklineApi();
+    private final Provision provision = new Provision(api);
+
+    @Test
+    void anIntervalBelowTheMinimumIsRefusedWith422NamingMinSe() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = callFromCarrierToPbx(carrier, pbx);
+
+            int callerExit = carrier.call("uac-session-interval-too-small.xml", SIP, did, "+14155550301", 1);
+
+            assertThat(callerExit).as(carrier.messages()).isZero();
+            JsonObject cdr = Cdrs.of(api).forNumber(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(422);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
+        }
+    }
+
+    /**
+     * Two calls at once, so that the test waits for the timer only once: one never refreshes and ends 60 s after
+     * its answer (Session-Expires 90: BYE at 90 - min(32, 90/3), RFC 4028 §10); the other refreshes once after
+     * 30 s with UPDATE and must therefore live until about 90 s.
+     */
+    @Test
+    void sessionTimerExpiryEndsBothLegsAndARefreshPostponesIt() throws Exception {
+        try (Sipp silentPbx = Sipp.onLoopback().patient(115); Sipp silentCarrier = Sipp.onLoopback().patient(115);
+             Sipp refreshingPbx = Sipp.onLoopback().patient(115);
+             Sipp refreshingCarrier = Sipp.onLoopback().patient(115)) {
+            String silentDid = callFromCarrierToPbx(silentCarrier, silentPbx);
+            String refreshingDid = callFromCarrierToPbx(refreshingCarrier, refreshingPbx);
+
+            silentPbx.serve("uas-session-timer-expiry.xml", 1);
+            refreshingPbx.serve("uas-session-timer-refresh-once.xml", 1);
+            silentCarrier.startCalls("uac-session-timer-expiry.xml", SIP, silentDid, "+14155550302", 1, 1);
+            refreshingCarrier.startCalls("uac-session-timer-refresh-once.xml", SIP, refreshingDid, "+14155550303",
+                    1, 1);
+
+            assertThat(silentCarrier.await(115)).as(silentCarrier.messages()).isZero();
+            assertThat(silentPbx.await(20)).as(silentPbx.messages()).isZero();
+            assertThat(refreshingCarrier.await(115)).as(refreshingCarrier.messages()).isZero();
+            assertThat(refreshingPbx.await(20)).as(refreshingPbx.messages()).isZero();
+            JsonObject silent = Cdrs.of(api).forNumber(silentDid);
+            assertThat(silent.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(silent.getInt("finalStatus")).isEqualTo(200);
+            assertThat(silent.getJsonNumber("durationMillis").longValue()).isBetween(55_000L, 75_000L);
+            JsonObject refreshed = Cdrs.of(api).forNumber(refreshingDid);
+            assertThat(refreshed.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(refreshed.getJsonNumber("durationMillis").longValue()).isBetween(85_000L, 105_000L);
+        }
+    }
+
+    private String callFromCarrierToPbx(Sipp carrier, Sipp pbx) throws Exception {
+        String did = Provision.uniqueUsNumber();
+        String carrierTrunk = provision.trunk("carrier", "CARRIER", carrier.sipPort);
+        provision.did(did, carrierTrunk, provision.trunk("pbx", "PBX", pbx.sipPort));
+        return did;
+    }
+}
