@@ -31,6 +31,10 @@ final class Sipp implements AutoCloseable {
         this.address = address;
         this.sipPort = sipPort;
         this.logDir = Files.createDirectories(Path.of("target", "sipp-logs", "sipp-" + sipPort).toAbsolutePath());
+        // The same ports come round again in the next run, and sipp writes its logs only once it has something to
+        // log: a previous run's messages would satisfy a wait on messages() before this sipp has seen anything.
+        Files.deleteIfExists(logDir.resolve("messages.log"));
+        Files.deleteIfExists(logDir.resolve("errors.log"));
     }
 
     /** A sipp bound to 127.0.0.1 on a fresh port. */
