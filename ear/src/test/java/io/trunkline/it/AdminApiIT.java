@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The REST API and console as an administrator meets them: credentials required, bad input answered with a status
  * and a JSON body naming the field, never a stack trace.
  */
-class AdminApiIT {
+class AdminApiIT extends InServerTest {
     private final TrunklineApi api = new TrunklineApi();
     private final Provision provision = new Provision(api);
 

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transfer), RELAY (the other party gets the REFER) and REJECT. Each sipp checks what it receives (202, NOTIFY sipfrag
  * bodies and subscription state, BYE, the new call's INVITE and SDP); the test checks topology hiding and the CDRs.
  */
-class CallTransferIT {
+class CallTransferIT extends InServerTest {
     private static final int SIP = TrunklineApi.SIP_PORT;
     private final TrunklineApi api = new TrunklineApi();
     private final Provision provision = new Provision(api);

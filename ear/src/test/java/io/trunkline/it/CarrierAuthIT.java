@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A carrier that authenticates Trunkline by digest: its challenge to an outbound INVITE is answered with the
  * trunk's credentials, the call goes through, and the caller never sees the challenge.
  */
-class CarrierAuthIT {
+class CarrierAuthIT extends InServerTest {
     private static final int SIP = TrunklineApi.SIP_PORT;
     private static final String USER = "trunk-user";
     private static final String PASSWORD = "trunk-secret";

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sends to the edge, which spreads over two carrier gateways (one down). Because the edge Record-Routes, the ACK and
  * the BYE of either side must come back through it (RFC 3261 §12.2.1.1, §16.12): its log shows each one loose-routed.
  */
-class CarrierEdgeProxyIT {
+class CarrierEdgeProxyIT extends InServerTest {
     private static final int SIP = TrunklineApi.SIP_PORT;
     private final TrunklineApi api = new TrunklineApi();
     private final Provision provision = new Provision(api);

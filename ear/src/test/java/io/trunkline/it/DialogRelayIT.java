@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that no BYE from a user explains (a CANCEL crossing the answer, a caller that never acknowledges the answer).
  * The sipp scenarios check every header and body they rely on (ereg check_it), so a lost body fails them.
  */
-class DialogRelayIT {
+class DialogRelayIT extends InServerTest {
     private static final int SIP = TrunklineApi.SIP_PORT;
     private final TrunklineApi api = new TrunklineApi();
     private final Provision provision = new Provision(api);

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A DID whose PBX trunk has two gateways: calls move to the second when the first fails (retry status, silence) and
  * not when the callee decided (busy). Each gateway is a real sipp; the caller never sees the failed attempt.
  */
-class GatewayFailoverIT {
+class GatewayFailoverIT extends InServerTest {
     private static final int SIP = TrunklineApi.SIP_PORT;
     private final TrunklineApi api = new TrunklineApi();
     private final Provision provision = new Provision(api);

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * OPTIONS probing: a gateway that stops answering is marked DOWN and skipped by new calls, and comes back UP when
  * it answers again; the state is visible in the REST API.
  */
-class GatewayHealthIT {
+class GatewayHealthIT extends InServerTest {
     private static final int SIP = TrunklineApi.SIP_PORT;
     private final TrunklineApi api = new TrunklineApi();
     private final Provision provision = new Provision(api);

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Carrier calls beyond exact DIDs: a DID block delivers every number in it to one PBX (an exact DID inside it
  * still wins), and a carrier trunk's catch-all takes calls to numbers that are no DID at all.
  */
-class InboundRoutingIT {
+class InboundRoutingIT extends InServerTest {
     private static final int SIP = TrunklineApi.SIP_PORT;
     private final TrunklineApi api = new TrunklineApi();
     private final Provision provision = new Provision(api);

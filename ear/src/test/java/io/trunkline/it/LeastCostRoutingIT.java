@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one does. Each test dials a number of its own whose full digits are the route's prefix, so no other test's route
  * can match it.
  */
-class LeastCostRoutingIT {
+class LeastCostRoutingIT extends InServerTest {
     private static final int SIP = TrunklineApi.SIP_PORT;
     private final TrunklineApi api = new TrunklineApi();
     private final Provision provision = new Provision(api);

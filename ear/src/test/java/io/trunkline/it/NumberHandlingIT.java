@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * To, From, P-Asserted-Identity and Privacy headers themselves and fail the call when one is wrong; the CDR shows
  * the calling identity Trunkline decided on.
  */
-class NumberHandlingIT {
+class NumberHandlingIT extends InServerTest {
     private static final int SIP = TrunklineApi.SIP_PORT;
     private static final String TRUSTED = "{\"trust\":\"TRUSTED\"}";
     private static final String UNTRUSTED = "{\"trust\":\"UNTRUSTED\"}";

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what it hears: each recording must contain the other's prompt and not its own. The media flows phone to phone, so
  * this holds only if Trunkline passed both the SDP offer and the answer through intact (addresses, ports, codecs).
  */
-class PhoneAudioIT {
+class PhoneAudioIT extends InServerTest {
     /**
      * Pass mark for "this recording is that prompt". A G.711 round trip of the same waveform scores above 0.99
      * (quantisation noise is some 35 dB down); the threshold leaves room for a jitter buffer that drops or repeats a

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * removes the binding when the trunk is deleted or stops registering; over UDP, TCP and TLS. A registrar that
  * refuses leaves the trunk FAILED in the API.
  */
-class RegistrationIT {
+class RegistrationIT extends InServerTest {
     private static final int SIP = TrunklineApi.SIP_PORT;
     private static final int SIPS = Integer.getInteger("trunkline.sips.port", 15061);
     private static final Pattern CONTACT = Pattern.compile("Contact: <sip:trunk-user@([^:>]+):(\\d+);line=([^>;]+)>");

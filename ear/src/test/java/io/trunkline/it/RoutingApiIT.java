@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The REST side of routes with candidates, tenant routes, rate decks, DID blocks and catch-alls. */
-class RoutingApiIT {
+class RoutingApiIT extends InServerTest {
     private final TrunklineApi api = new TrunklineApi();
     private final Provision provision = new Provision(api);
 

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 422 and Min-SE, and a call whose refresher goes silent is ended by Trunkline with BYE on both legs, the CDR naming
  * Trunkline as the party that hung up.
  */
-class SessionTimerIT {
+class SessionTimerIT extends InServerTest {
     private static final int SIP = TrunklineApi.SIP_PORT;
     private final TrunklineApi api = new TrunklineApi();
     private final Provision provision = new Provision(api);

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Organization, Warning, Reply-To, Alert-Info, Call-Info and an unlisted X- header; the other sipp fails its call
  * if any of it arrives (ereg check_it_inverse) or if an allow-listed header is missing (check_it).
  */
-class TopologyHidingIT {
+class TopologyHidingIT extends InServerTest {
     private static final int SIP = TrunklineApi.SIP_PORT;
     private final TrunklineApi api = new TrunklineApi();
     private final Provision provision = new Provision(api);

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Debian's sipp has no TLS, so the TLS peers are sipp over TCP behind socat's TLS ({@link TlsTunnel}). Every peer has a loopback address of its own: a TCP or TLS peer connects from an ephemeral port, so it is
  * recognised by address alone, which must then belong to one trunk only.
  */
-class TransportIT {
+class TransportIT extends InServerTest {
     private static final int SIP = TrunklineApi.SIP_PORT;
     private static final int SIPS = Integer.getInteger("trunkline.sips.port", 15061);
     private final TrunklineApi api = new TrunklineApi();

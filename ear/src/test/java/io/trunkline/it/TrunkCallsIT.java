@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PBX calling out by prefix, and the calls Trunkline must refuse. Each asserts what a user sees: the SIP outcome at
  * both peers and the CDR in the REST API.
  */
-class TrunkCallsIT {
+class TrunkCallsIT extends InServerTest {
     private static final int SIP = TrunklineApi.SIP_PORT;
     private final TrunklineApi api = new TrunklineApi();
     private final Provision provision = new Provision(api);

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Per-trunk limits as a carrier sees them: a call over the channel or call-rate limit gets 503 with Retry-After,
  * and a channel is free again as soon as the call holding it ends, whichever way it ends.
  */
-class TrunkLimitsIT {
+class TrunkLimitsIT extends InServerTest {
     private static final int SIP = TrunklineApi.SIP_PORT;
     private final TrunklineApi api = new TrunklineApi();
     private final Provision provision = new Provision(api);
