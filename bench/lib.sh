@@ -1,7 +1,7 @@
 # Shared by the bench scripts (sourced, not run). Ports come from the environment, defaults in brackets:
 #   TRUNKLINE_SIP_PORT [5060], TRUNKLINE_HTTP_PORT [9080]   the server under test (bench/server.sh)
 #   BENCH_CARRIER_PORT [5170], BENCH_PBX_PORT [5180]        sipp uac (carrier) and uas (PBX)
-#   BENCH_SIPP_AUX_PORT [6100]                              first of 4 media/control ports pairs for sipp
+#   BENCH_SIPP_AUX_PORT [6100]                              sipp media and control ports: this one to +11
 # Everything is on 127.0.0.1 and every sipp run is bounded by its call count and a timeout.
 : "${TRUNKLINE_ADMIN_PASSWORD:=bench-secret}"
 SIP_PORT=${TRUNKLINE_SIP_PORT:-5060}
