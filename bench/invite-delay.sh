@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Added session request delay (INVITE in -> INVITE out) through the full Trunkline path at RATE calls/s: a SECONDS
+# trial captured on loopback with dumpcap (capture filter: the server's SIP port), each inbound INVITE paired with
+# its outbound INVITE through the call's CDR (inboundCallId/outboundCallId from the REST API), percentiles by
+# bench/invite_delay.py. Run it on a warmed-up server (bench/rate-search.sh first, or WARMUP=1).
+#
+#   bench/server.sh start full && WARMUP=1 bench/invite-delay.sh 1000 10 && bench/server.sh stop full
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+RATE=${1:-1000}; SECONDS_OF_CALLS=${2:-10}
+CALLS=$((RATE * SECONDS_OF_CALLS))
+OUT=$BENCH_DIR/results/$(date -u +%Y%m%dT%H%M%SZ)-invite-delay; mkdir -p "$OUT"
+provision
+
+calls() {  # calls rate label
+  start_uas "$1" $(($1 / $2 + 60)) "$OUT/$3-uas.log"
+  run_uac "$1" "$2" $(($1 / $2 + 40)) "$OUT/$3-uac.log" -l $(($2 * 4)) || true
+  stop_uas
+}
+
+if [ "${WARMUP:-0}" = 1 ]; then
+  calls 1500 100 warmup1; calls 10000 $((RATE / 2)) warmup2; sleep 3
+fi
+before=$(cdr_count)
+# Bounded capture: stops by itself after the trial's length plus a margin, or when killed below.
+dumpcap -q -i lo -f "udp port $SIP_PORT" -B 64 -a duration:$((SECONDS_OF_CALLS + 60)) -w "$OUT/sip.pcapng" \
+  2>"$OUT/dumpcap.log" &
+capture=$!
+sleep 2
+load_during=$(load)
+calls "$CALLS" "$RATE" trial
+stored=$(await_cdrs "$CALLS" 30 "$before")
+sleep 1
+kill "$capture" 2>/dev/null || true
+wait "$capture" 2>/dev/null || true
+
+# The trial's CDRs are the newest ones: page through them (500 a page, the API's maximum).
+pages=$(( (CALLS + 499) / 500 ))
+for page in $(seq 0 $((pages - 1))); do
+  api "$HTTP/cdrs?number=%2B${DID#+}&size=500&page=$page" >"$OUT/cdrs-$page.json"
+done
+tshark -r "$OUT/sip.pcapng" -d "udp.port==$SIP_PORT,sip" -Y 'sip.Method == "INVITE"' -T fields -E separator=, \
+  -e frame.time_epoch -e udp.srcport -e udp.dstport -e sip.Call-ID >"$OUT/invites.csv" 2>"$OUT/tshark.log"
+read -r ok failed _ < <(sipp_totals "$OUT/trial-uac.log")
+{
+  echo "# $(date -u +%FT%TZ) INVITE in -> INVITE out, $RATE cps for ${SECONDS_OF_CALLS}s ($CALLS calls): ok $ok," \
+       "failed $failed, CDRs stored $stored; load before $load_during, after $(load); $(nproc) cores"
+  python3 "$BENCH_DIR/invite_delay.py" "$OUT/invites.csv" "$OUT"/cdrs-*.json \
+    --sip-port "$SIP_PORT" --carrier-port "$CARRIER_PORT" --pbx-port "$PBX_PORT"
+} | tee "$OUT/summary.txt"

@@ -1,0 +1,86 @@
+# Shared by the bench scripts (sourced, not run). Ports come from the environment, defaults in brackets:
+#   TRUNKLINE_SIP_PORT [5060], TRUNKLINE_HTTP_PORT [9080]   the server under test (bench/server.sh)
+#   BENCH_CARRIER_PORT [5170], BENCH_PBX_PORT [5180]        sipp uac (carrier) and uas (PBX)
+#   BENCH_SIPP_AUX_PORT [6100]                              sipp media and control ports: this one to +11
+# Everything is on 127.0.0.1 and every sipp run is bounded by its call count and a timeout.
+: "${TRUNKLINE_ADMIN_PASSWORD:=bench-secret}"
+SIP_PORT=${TRUNKLINE_SIP_PORT:-5060}
+HTTP=http://127.0.0.1:${TRUNKLINE_HTTP_PORT:-9080}/api/v1
+CARRIER_PORT=${BENCH_CARRIER_PORT:-5170}
+PBX_PORT=${BENCH_PBX_PORT:-5180}
+AUX=${BENCH_SIPP_AUX_PORT:-6100}
+DID=+14155550199
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+api() { curl -sf -u "admin:$TRUNKLINE_ADMIN_PASSWORD" -H 'Content-Type: application/json' "$@"; }
+
+# Idempotent (PUT creates or replaces). Limits are set, high, so that admission counting is on the path.
+provision() {
+  local limits='"limits":{"maxChannels":30000,"maxCallsPerSecond":5000}'
+  api -X PUT "$HTTP/trunks/bench-carrier" -d "{\"role\":\"CARRIER\",\"defaultRegion\":\"US\",$limits,
+    \"gateways\":[{\"host\":\"127.0.0.1\",\"port\":$CARRIER_PORT}]}" >/dev/null
+  api -X PUT "$HTTP/trunks/bench-pbx" -d "{\"role\":\"PBX\",\"defaultRegion\":\"US\",$limits,
+    \"gateways\":[{\"host\":\"127.0.0.1\",\"port\":$PBX_PORT}]}" >/dev/null
+  api -X PUT "$HTTP/numbers/$DID" -d "{\"trunk\":\"bench-carrier\",\"destination\":{\"trunk\":\"bench-pbx\"}}" >/dev/null
+}
+
+# CDRs stored for the bench DID (optionally with a status filter, e.g. cdr_count 200).
+cdr_count() {
+  api "$HTTP/cdrs?number=%2B${DID#+}&size=1${1:+&status=$1}" | grep -o '"total":[0-9]*' | cut -d: -f2
+}
+
+# Waits (at most $2 seconds) until $1 more CDRs than $3 are stored; prints the number stored.
+await_cdrs() {
+  local expected=$1 limit=$2 before=$3 now=0
+  for _ in $(seq 1 "$limit"); do
+    now=$(( $(cdr_count) - before ))
+    [ "$now" -ge "$expected" ] && break
+    sleep 1
+  done
+  echo "$now"
+}
+
+# CPU time (ms, user + system) the server JVM of bench/server.sh ($1: full or bare) has used so far.
+server_cpu_ms() {
+  local name=bench-$1 pid
+  pid=$(cat "$BENCH_DIR/../ear/target/liberty/wlp/usr/servers/.pid/$name.pid" 2>/dev/null) || { echo 0; return; }
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$pid/stat" 2>/dev/null || echo 0
+}
+
+load() { uptime | sed 's/.*load average: //; s/,//g'; }
+
+# sipp uas (PBX) in the background; its pid in UAS_PID.
+start_uas() {  # calls timeout-seconds log
+  sipp -sn uas -i 127.0.0.1 -p "$PBX_PORT" -mi 127.0.0.1 -mp "$AUX" -cp $((AUX + 10)) -nostdin -m "$1" \
+       -timeout "$2"s -max_socket 64 >"$3" 2>&1 &
+  UAS_PID=$!
+  sleep 0.5
+}
+
+# After the uac is done: the uas gets 10 s to see its last calls end, then is stopped (it would otherwise wait
+# for calls that never reached it until its timeout).
+stop_uas() {
+  for _ in $(seq 1 20); do
+    kill -0 "$UAS_PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill "$UAS_PID" 2>/dev/null || true
+  wait "$UAS_PID" 2>/dev/null || true
+}
+
+# sipp uac (carrier) in the foreground: calls rate timeout-seconds log [extra sipp options...]; returns sipp's code.
+run_uac() {
+  local calls=$1 rate=$2 timeout=$3 log=$4; shift 4
+  sipp -sn uac 127.0.0.1:"$SIP_PORT" -s "${DID#+1}" -i 127.0.0.1 -p "$CARRIER_PORT" -mi 127.0.0.1 \
+       -mp $((AUX + 4)) -cp $((AUX + 11)) -nostdin -m "$calls" -r "$rate" -recv_timeout 10000 \
+       -timeout "$timeout"s "$@" >"$log" 2>&1
+}
+
+# Reads a sipp final screen: "<successful> <failed> <elapsed seconds>".
+sipp_totals() {
+  local ok failed elapsed
+  ok=$(grep 'Successful call' "$1" | tail -1 | awk '{print $(NF)}')
+  failed=$(grep 'Failed call' "$1" | tail -1 | awk '{print $(NF)}')
+  elapsed=$(grep 'Elapsed Time' "$1" | tail -1 | awk '{print $(NF)}')
+  echo "${ok:-0} ${failed:-0} ${elapsed:-?}"
+}
