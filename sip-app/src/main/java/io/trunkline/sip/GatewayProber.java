@@ -14,9 +14,6 @@ import javax.servlet.sip.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,11 +32,7 @@ final class GatewayProber implements AutoCloseable {
     private final Supplier<RoutingSnapshot> configuration;
     private final GatewayHealth health;
     private final String localHost;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "trunkline-gateway-prober");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final SecondTicker ticker = new SecondTicker("trunkline-gateway-prober", this::tick);
 
     GatewayProber(SipFactory factory, Supplier<RoutingSnapshot> configuration, GatewayHealth health,
                   String localHost, OwnRequestRelay relay) {
@@ -51,7 +44,7 @@ final class GatewayProber implements AutoCloseable {
     }
 
     void start() {
-        ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        ticker.start();
     }
 
     private void tick() {
@@ -104,6 +97,6 @@ final class GatewayProber implements AutoCloseable {
 
     @Override
     public void close() {
-        ticker.shutdownNow();
+        ticker.close();
     }
 }

@@ -19,9 +19,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,11 +39,7 @@ final class TrunkRegistrar implements AutoCloseable {
     private final TrunkRegistrations registrations;
     private final OwnRequestRelay relay;
     private final ContactAddress contacts;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "trunkline-registrar");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final SecondTicker ticker = new SecondTicker("trunkline-registrar", this::tick);
 
     TrunkRegistrar(SipFactory factory, Supplier<RoutingSnapshot> configuration, TrunkRegistrations registrations,
                    OwnRequestRelay relay, ContactAddress contacts) {
@@ -58,7 +51,7 @@ final class TrunkRegistrar implements AutoCloseable {
     }
 
     void start() {
-        ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        ticker.start();
     }
 
     private void tick() {
@@ -196,7 +189,7 @@ final class TrunkRegistrar implements AutoCloseable {
     /** Stops registering and removes every binding in force, so that carriers stop sending calls here at once. */
     @Override
     public void close() {
-        ticker.shutdownNow();
+        ticker.close();
         registrations.removeAll().forEach(this::send);
     }
 }
