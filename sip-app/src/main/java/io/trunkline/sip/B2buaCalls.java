@@ -202,15 +202,9 @@ final class B2buaCalls {
             timeline.answered(cdrs.clock().instant());
         } else {
             cdrs.endCall(response.getApplicationSession(), status, HangupParty.CALLEE,
-                    EndCause.ofCalleeRefusal(status, gatewayFailed(response)));
+                    CalleeRefusals.cause(response));
         }
         return true;
-    }
-
-    /** Whether the outbound trunk counts this error as its gateway failing (failover would move on from it). */
-    private static boolean gatewayFailed(SipServletResponse response) {
-        OutboundAttempts attempts = CallLegs.attempts(response.getApplicationSession());
-        return attempts != null && attempts.forward().failover().retriesOn(response.getStatus());
     }
 
     private static void hangUpLateAnswer(SipServletResponse response) throws IOException {

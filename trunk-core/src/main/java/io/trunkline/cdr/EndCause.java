@@ -33,7 +33,7 @@ public enum EndCause {
     TRUNK_LIMIT,
     /** Every gateway tried failed: an error its trunk counts as a gateway failure, unreachable, or no setup reply. */
     GATEWAY_FAILURE,
-    /** The outbound trunk challenged Trunkline and refused (or could not be given) its credentials: 403. */
+    /** The outbound trunk refused Trunkline's credentials (403, or a second challenge) or challenged without any. */
     TRUNK_AUTH_FAILED,
     /** The caller asked for a session interval below the minimum (RFC 4028 §6): 422. */
     SESSION_INTERVAL_TOO_SMALL,
@@ -66,6 +66,17 @@ public enum EndCause {
      * @param gatewayFailure whether the outbound trunk's failover policy counts this status as its gateway failing
      */
     public static EndCause ofCalleeRefusal(int status, boolean gatewayFailure) {
+        return ofCalleeRefusal(status, gatewayFailure, false);
+    }
+
+    /**
+     * The cause of a final error answer from the called side to an INVITE that may have carried Trunkline's
+     * credentials: a 403 to those is the trunk refusing them ("authorization will not help", RFC 3261 §21.4.4).
+     */
+    public static EndCause ofCalleeRefusal(int status, boolean gatewayFailure, boolean credentialsSent) {
+        if (credentialsSent && status == 403) {
+            return TRUNK_AUTH_FAILED;
+        }
         if (gatewayFailure) {
             return GATEWAY_FAILURE;
         }

@@ -27,6 +27,14 @@ class EndCauseTest {
     }
 
     @Test
+    void a403ToAnInviteThatCarriedCredentialsIsTheTrunkRefusingThem() {
+        assertThat(EndCause.ofCalleeRefusal(403, false, true)).isEqualTo(EndCause.TRUNK_AUTH_FAILED);
+        assertThat(EndCause.ofCalleeRefusal(403, false, false)).isEqualTo(EndCause.CALLEE_REJECTED);
+        assertThat(EndCause.ofCalleeRefusal(486, false, true)).isEqualTo(EndCause.CALLEE_BUSY);
+        assertThat(EndCause.ofCalleeRefusal(503, true, true)).isEqualTo(EndCause.GATEWAY_FAILURE);
+    }
+
+    @Test
     void a481InTheDialogMeansTheDialogIsGoneAnd408ThatThePeerIs() {
         assertThat(EndCause.ofInDialogFailure(481)).isEqualTo(EndCause.DIALOG_GONE);
         assertThat(EndCause.ofInDialogFailure(408)).isEqualTo(EndCause.PEER_TIMEOUT);
