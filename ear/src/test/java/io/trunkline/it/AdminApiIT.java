@@ -86,6 +86,10 @@ class AdminApiIT extends InServerTest {
     void cdrListingRejectsBadPagingAndTimes() throws Exception {
         assertError(api.get("/api/v1/cdrs?size=0"), 400, "size");
         assertError(api.get("/api/v1/cdrs?from=yesterday"), 400, "from");
+        Reply unknownCause = api.get("/api/v1/cdrs?cause=HUNG_UP");
+        assertError(unknownCause, 400, "cause");
+        assertThat(unknownCause.json().getString("error")).contains("SESSION_EXPIRED");
+        assertThat(api.get("/api/v1/cdrs?cause=SESSION_EXPIRED").status()).isEqualTo(200);
         Reply page = api.get("/api/v1/cdrs?page=0&size=5");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.json().getInt("size")).isEqualTo(5);
@@ -101,7 +105,7 @@ class AdminApiIT extends InServerTest {
         Reply page = api.get("/");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("<h2>Trunks</h2>", carrier, pbx, "127.0.0.1:5995 UDP", number,
-                "trunk " + pbx, "Recent calls");
+                "trunk " + pbx, "Recent calls", "<th>Cause</th>");
     }
 
     private static void assertError(Reply reply, int status, String field) {

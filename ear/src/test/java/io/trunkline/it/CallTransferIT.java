@@ -40,6 +40,7 @@ class CallTransferIT extends InServerTest {
             assertThat(original.getString("hangupParty")).isEqualTo("CALLEE");
             assertThat(original.getInt("finalStatus")).isEqualTo(200);
             assertThat(original.getString("outboundTrunk")).isEqualTo(pbxTrunk);
+            assertThat(original.getString("endCause")).isEqualTo("TRANSFERRED");
             JsonObject transferred = Cdrs.of(api).forNumber(targetNumber);
             assertThat(transferred.getString("inboundCallId")).isEqualTo(original.getString("inboundCallId"));
             assertThat(transferred.getString("inboundTrunk")).isEqualTo(carrierTrunk);
@@ -47,6 +48,7 @@ class CallTransferIT extends InServerTest {
             assertThat(transferred.getString("callingNumber")).isEqualTo("+14155550120");
             assertThat(transferred.getInt("finalStatus")).isEqualTo(200);
             assertThat(transferred.getString("hangupParty")).isEqualTo("CALLER");
+            assertThat(transferred.getString("endCause")).isEqualTo("NORMAL_CLEARING");
             String seenByTarget = target.messages();
             assertThat(seenByTarget).contains("INVITE sip:" + targetNumber, transferred.getString("outboundCallId"));
             assertThat(seenByTarget).doesNotContain(original.getString("inboundCallId"),
@@ -76,6 +78,7 @@ class CallTransferIT extends InServerTest {
             assertThat(sales.await(20)).as(sales.messages()).isZero();
             JsonObject original = Cdrs.of(api).forCalledNumber(did);
             assertThat(original.getString("hangupParty")).isEqualTo("CALLER");
+            assertThat(original.getString("endCause")).isEqualTo("TRANSFERRED");
             JsonObject transferred = Cdrs.of(api).forNumber(salesDid);
             assertThat(transferred.getString("inboundCallId")).isEqualTo(original.getString("outboundCallId"));
             assertThat(transferred.getString("inboundTrunk")).isEqualTo(pbxTrunk);
@@ -106,7 +109,9 @@ class CallTransferIT extends InServerTest {
             assertThat(original.getString("hangupParty")).isEqualTo("CALLEE");
             assertThat(original.getInt("finalStatus")).isEqualTo(200);
             JsonObject attempt = Cdrs.of(api).forNumber(targetNumber);
+            assertThat(original.getString("endCause")).isEqualTo("NORMAL_CLEARING");
             assertThat(attempt.getInt("finalStatus")).isEqualTo(486);
+            assertThat(attempt.getString("endCause")).isEqualTo("CALLEE_BUSY");
             assertThat(attempt.isNull("answeredAt")).isTrue();
         }
     }
@@ -135,6 +140,7 @@ class CallTransferIT extends InServerTest {
             JsonObject attempt = Cdrs.of(api).forNumber(targetNumber);
             assertThat(attempt.getString("answeredAt")).isNotNull();
             assertThat(attempt.getString("hangupParty")).isEqualTo("CALLER");
+            assertThat(attempt.getString("endCause")).isEqualTo("TRANSFER_FAILED");
         }
     }
 

@@ -61,6 +61,7 @@ class CarrierAuthIT extends InServerTest {
                     .as(pbx.messages()).isZero();
             JsonObject cdr = Cdrs.of(api).forNumber(dialled);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(403);
+            assertThat(cdr.getString("endCause")).isEqualTo("TRUNK_AUTH_FAILED");
         }
     }
 

@@ -34,6 +34,16 @@ final class Cdrs {
         return called(reply, number);
     }
 
+    /** How many stored CDRs have this calling or called number and this end cause (the API's own filter). */
+    int count(String number, String cause) throws Exception {
+        TrunklineApi.Reply reply = api.get("/api/v1/cdrs?number=" + URLEncoder.encode(number, StandardCharsets.UTF_8)
+                + "&cause=" + cause);
+        if (reply.status() != 200) {
+            throw new AssertionError("CDR listing by cause answered " + reply.status() + ": " + reply.body());
+        }
+        return reply.json().getInt("total");
+    }
+
     private static JsonObject called(TrunklineApi.Reply reply, String number) {
         return reply.json().getJsonArray("items").stream().map(JsonValue::asJsonObject)
                 .filter(cdr -> number.equals(cdr.getString("calledNumber", null))).findFirst().orElse(null);

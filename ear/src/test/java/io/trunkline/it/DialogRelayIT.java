@@ -30,6 +30,7 @@ class DialogRelayIT extends InServerTest {
             JsonObject cdr = Cdrs.of(api).forNumber(did);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
             assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
+            assertThat(cdr.getString("endCause")).isEqualTo("NORMAL_CLEARING");
             assertThat(cdr.getString("firstProvisionalAt")).isNotNull();
         }
     }
@@ -62,6 +63,7 @@ class DialogRelayIT extends InServerTest {
             JsonObject cdr = Cdrs.of(api).forNumber(did);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(487);
             assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
+            assertThat(cdr.getString("endCause")).isEqualTo("CALLER_CANCELLED");
             assertThat(cdr.isNull("answeredAt")).isTrue();
         }
     }
@@ -79,6 +81,7 @@ class DialogRelayIT extends InServerTest {
             JsonObject cdr = Cdrs.of(api).forNumber(did);
             assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
             assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
+            assertThat(cdr.getString("endCause")).isEqualTo("DIALOG_GONE");
         }
     }
 
@@ -97,6 +100,7 @@ class DialogRelayIT extends InServerTest {
             JsonObject cdr = Cdrs.of(api).forNumber(did);
             assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
             assertThat(cdr.getString("answeredAt")).isNotNull();
+            assertThat(cdr.getString("endCause")).isEqualTo("NO_ACK");
         }
     }
 
@@ -115,6 +119,7 @@ class DialogRelayIT extends InServerTest {
             JsonObject cdr = Cdrs.of(api).forNumber(did);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(504);
             assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(cdr.getString("endCause")).isEqualTo("NO_PRACK");
         }
     }
 

@@ -33,6 +33,7 @@ class GatewayFailoverIT extends InServerTest {
             JsonObject cdr = cdrFor(did);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
             assertThat(gateway2.messages()).contains(cdr.getString("outboundCallId"));
+            assertThat(cdr.getString("endCause")).isEqualTo("NORMAL_CLEARING");
             assertThat(carrier.messages()).doesNotContain("SIP/2.0 503");
         }
     }
@@ -50,6 +51,7 @@ class GatewayFailoverIT extends InServerTest {
             JsonObject cdr = cdrFor(did);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(486);
             assertThat(cdr.getString("hangupParty")).isEqualTo("CALLEE");
+            assertThat(cdr.getString("endCause")).isEqualTo("CALLEE_BUSY");
             assertThat(gateway2.messages()).doesNotContain("INVITE");
         }
     }
@@ -84,7 +86,26 @@ class GatewayFailoverIT extends InServerTest {
                     .as(carrier.messages()).isZero();
             assertThat(gateway1.await(20)).as(gateway1.messages()).isZero();
             assertThat(gateway2.await(20)).as(gateway2.messages()).isZero();
-            assertThat(cdrFor(did).getInt("finalStatus")).isEqualTo(503);
+            JsonObject cdr = cdrFor(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(503);
+            assertThat(cdr.getString("endCause")).isEqualTo("GATEWAY_FAILURE");
+        }
+    }
+
+    @Test
+    void whenEveryGatewayIsSilentTheCallerGets408AndTheCdrSaysTheGatewaysFailed() throws Exception {
+        try (DatagramSocket silent1 = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             DatagramSocket silent2 = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             Sipp carrier = Sipp.onLoopback()) {
+            String did = didOnPbx(carrier, "{\"setupTimeoutMillis\":800}", silent1.getLocalPort(),
+                    silent2.getLocalPort());
+
+            assertThat(carrier.call("uac-expect-408.xml", SIP, did, "+14155550114", 1))
+                    .as(carrier.messages()).isZero();
+            JsonObject cdr = cdrFor(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(408);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(cdr.getString("endCause")).isEqualTo("GATEWAY_FAILURE");
         }
     }
 

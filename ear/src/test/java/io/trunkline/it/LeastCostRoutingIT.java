@@ -146,6 +146,7 @@ class LeastCostRoutingIT extends InServerTest {
             JsonObject cdr = Cdrs.of(api).forNumber(caller);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(503);
             assertThat(cdr.getString("outboundTrunk")).isEqualTo(dearTrunk);
+            assertThat(cdr.getString("endCause")).isEqualTo("GATEWAY_FAILURE");
         }
     }
 
@@ -169,6 +170,7 @@ class LeastCostRoutingIT extends InServerTest {
             assertThat(cdr.getInt("finalStatus")).isEqualTo(503);
             assertThat(cdr.getString("outboundTrunk")).isEqualTo(full);
             assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(cdr.getString("endCause")).isEqualTo("TRUNK_LIMIT");
             assertThat(pbx1.await(20)).as(pbx1.messages()).isZero();
             assertThat(carrier.await(20)).as(carrier.messages()).isZero();
         }

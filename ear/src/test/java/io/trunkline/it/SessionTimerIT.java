@@ -27,6 +27,7 @@ class SessionTimerIT extends InServerTest {
             JsonObject cdr = Cdrs.of(api).forNumber(did);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(422);
             assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(cdr.getString("endCause")).isEqualTo("SESSION_INTERVAL_TOO_SMALL");
         }
     }
 
@@ -56,9 +57,11 @@ class SessionTimerIT extends InServerTest {
             JsonObject silent = Cdrs.of(api).forNumber(silentDid);
             assertThat(silent.getString("hangupParty")).isEqualTo("TRUNKLINE");
             assertThat(silent.getInt("finalStatus")).isEqualTo(200);
+            assertThat(silent.getString("endCause")).isEqualTo("SESSION_EXPIRED");
             assertThat(silent.getJsonNumber("durationMillis").longValue()).isBetween(55_000L, 75_000L);
             JsonObject refreshed = Cdrs.of(api).forNumber(refreshingDid);
             assertThat(refreshed.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(refreshed.getString("endCause")).isEqualTo("SESSION_EXPIRED");
             assertThat(refreshed.getJsonNumber("durationMillis").longValue()).isBetween(85_000L, 105_000L);
         }
     }

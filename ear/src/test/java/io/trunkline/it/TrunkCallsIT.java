@@ -3,6 +3,7 @@ package io.trunkline.it;
 import org.junit.jupiter.api.Test;
 
 import javax.json.JsonObject;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +34,7 @@ class TrunkCallsIT extends InServerTest {
             JsonObject cdr = cdrFor(did);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
             assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
+            assertThat(cdr.getString("endCause")).isEqualTo("NORMAL_CLEARING");
             assertThat(cdr.getString("inboundTrunk")).isEqualTo(carrierTrunk);
             assertThat(cdr.getString("outboundTrunk")).isEqualTo(pbxTrunk);
             assertThat(cdr.getString("callingNumber")).isEqualTo("+14155550100");
@@ -57,6 +59,7 @@ class TrunkCallsIT extends InServerTest {
             JsonObject cdr = cdrFor(did);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
             assertThat(cdr.getString("hangupParty")).isEqualTo("CALLEE");
+            assertThat(cdr.getString("endCause")).isEqualTo("NORMAL_CLEARING");
         }
     }
 
@@ -92,6 +95,7 @@ class TrunkCallsIT extends InServerTest {
             JsonObject cdr = cdrFor(did);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(487);
             assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
+            assertThat(cdr.getString("endCause")).isEqualTo("CALLER_CANCELLED");
             assertThat(cdr.isNull("answeredAt")).isTrue();
             assertThat(cdr.getString("firstProvisionalAt")).isNotNull();
         }
@@ -108,6 +112,11 @@ class TrunkCallsIT extends InServerTest {
             JsonObject cdr = cdrFor(unassigned);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(404);
             assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(cdr.getString("endCause")).isEqualTo("NUMBER_NOT_IN_SERVICE");
+            assertThat(Cdrs.of(api).count(unassigned, "NUMBER_NOT_IN_SERVICE")).isEqualTo(1);
+            assertThat(Cdrs.of(api).count(unassigned, "NORMAL_CLEARING")).isZero();
+            assertThat(api.get("/").body()).containsPattern(
+                    "<td>" + Pattern.quote(unassigned) + "</td>.*<td>NUMBER_NOT_IN_SERVICE</td>");
         }
     }
 
@@ -115,8 +124,12 @@ class TrunkCallsIT extends InServerTest {
     void unknownSourceIsRefusedWith403() throws Exception {
         // 127.0.0.2 is loopback too, but no trunk has a gateway there.
         try (Sipp stranger = Sipp.onAddress("127.0.0.2")) {
-            assertThat(stranger.call("uac-expect-403.xml", SIP, Provision.uniqueUsNumber(), "+14155550104", 1))
+            String called = Provision.uniqueUsNumber();
+            assertThat(stranger.call("uac-expect-403.xml", SIP, called, "+14155550104", 1))
                     .as(stranger.messages()).isZero();
+            JsonObject cdr = cdrFor(called);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(403);
+            assertThat(cdr.getString("endCause")).isEqualTo("UNKNOWN_SOURCE");
         }
     }
 
@@ -124,8 +137,12 @@ class TrunkCallsIT extends InServerTest {
     void malformedNumberIsRefusedWith484() throws Exception {
         try (Sipp carrier = Sipp.onLoopback()) {
             provision.trunk("carrier", "CARRIER", carrier.sipPort);
-            assertThat(carrier.call("uac-expect-484.xml", SIP, "12", "+14155550105", 1))
+            String calling = Provision.uniqueUsNumber();
+            assertThat(carrier.call("uac-expect-484.xml", SIP, "12", calling, 1))
                     .as(carrier.messages()).isZero();
+            JsonObject cdr = cdrFor(calling);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(484);
+            assertThat(cdr.getString("endCause")).isEqualTo("ADDRESS_INCOMPLETE");
         }
     }
 
@@ -149,6 +166,7 @@ class TrunkCallsIT extends InServerTest {
             assertThat(cdr.getString("inboundTrunk")).isEqualTo(pbxTrunk);
             assertThat(cdr.getString("outboundTrunk")).isEqualTo(uk);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
+            assertThat(cdr.getString("endCause")).isEqualTo("NORMAL_CLEARING");
         }
     }
 

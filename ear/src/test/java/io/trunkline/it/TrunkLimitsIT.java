@@ -30,6 +30,8 @@ class TrunkLimitsIT extends InServerTest {
                     log -> log.contains("ACK sip:"));
             assertThat(second.call("uac-expect-503.xml", SIP, did, "+14155550121", 1)).as(second.messages()).isZero();
             assertThat(second.messages()).contains("Trunk Channel Limit Reached", "Retry-After: 5");
+            assertThat(Eventually.await("the refused call's CDR", Duration.ofSeconds(10),
+                    () -> Cdrs.of(api).count(did, "TRUNK_LIMIT"), n -> n > 0)).isEqualTo(1);
 
             assertThat(first.await(20)).as(first.messages()).isZero();
             // The channel is free again: the same trunk's next call goes through.
@@ -57,6 +59,8 @@ class TrunkLimitsIT extends InServerTest {
                         .as(carrier.messages()).isZero();
             }
             assertThat(busyPbx.await(20)).as(busyPbx.messages()).isZero();
+            assertThat(Eventually.await("the busy calls' CDRs", Duration.ofSeconds(10),
+                    () -> Cdrs.of(api).count(did, "CALLEE_BUSY"), n -> n == 3)).isEqualTo(3);
         }
     }
 
@@ -75,6 +79,8 @@ class TrunkLimitsIT extends InServerTest {
                     () -> count(did, null), n -> n == 10) - count(did, 200);
             assertThat(refused).isBetween(5L, 8L);
             assertThat(count(did, 503)).isEqualTo(refused);
+            assertThat(Cdrs.of(api).count(did, "TRUNK_LIMIT")).isEqualTo(refused);
+            assertThat(Cdrs.of(api).count(did, "NORMAL_CLEARING")).isEqualTo(10 - refused);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.trunkline.sip;
 
 import io.trunkline.cdr.CallTimeline;
+import io.trunkline.cdr.EndCause;
 import io.trunkline.cdr.HangupParty;
 import io.trunkline.limits.Admission;
 import io.trunkline.limits.CallAdmission;
@@ -63,12 +64,12 @@ final class B2buaCalls {
                 called, calling, IdentityHeaders.read(invite), registeredTrunk.orElse(null)));
         if (decision instanceof Reject reject) {
             invite.createResponse(reject.status(), reject.reason()).send();
-            cdrs.end(timeline, reject.status(), HangupParty.TRUNKLINE);
+            cdrs.end(timeline, reject.status(), HangupParty.TRUNKLINE, reject.cause());
             return;
         }
         Forward forward = (Forward) decision;
         if (!sessionTimers.admit(invite)) {
-            refusedHere(timeline, forward, 422);
+            refusedHere(timeline, forward, 422, EndCause.SESSION_INTERVAL_TOO_SMALL);
             return;
         }
         // The outbound trunk admits the call as it moves onto it (CandidateTrunks), so a full trunk is skipped.
@@ -77,7 +78,7 @@ final class B2buaCalls {
             SipServletResponse busy = invite.createResponse(503, refused.reason());
             busy.setHeader("Retry-After", Integer.toString(refused.retryAfterSeconds())); // RFC 3261 §21.5.4
             busy.send();
-            refusedHere(timeline, forward, 503);
+            refusedHere(timeline, forward, 503, EndCause.TRUNK_LIMIT);
             return;
         }
         CallLegs.holdChannels(invite, new CallChannels(((Admission.Admitted) admission).lease()));
@@ -87,7 +88,7 @@ final class B2buaCalls {
             if (!invite.isCommitted()) {
                 invite.createResponse(483, "Too Many Hops").send(); // RFC 3261 §16.3 step 3
             }
-            cdrs.endCall(invite.getApplicationSession(), 483, HangupParty.TRUNKLINE);
+            cdrs.endCall(invite.getApplicationSession(), 483, HangupParty.TRUNKLINE, EndCause.TOO_MANY_HOPS);
         }
     }
 
@@ -98,10 +99,10 @@ final class B2buaCalls {
         return line == null ? Optional.empty() : lineOwners.apply(line);
     }
 
-    private void refusedHere(CallTimeline timeline, Forward forward, int status) {
+    private void refusedHere(CallTimeline timeline, Forward forward, int status, EndCause cause) {
         timeline.normalizedNumbers(forward.callingNumber(), forward.calledNumber());
         timeline.routed(forward.inboundTrunk(), forward.outboundTrunk(), null);
-        cdrs.end(timeline, status, HangupParty.TRUNKLINE);
+        cdrs.end(timeline, status, HangupParty.TRUNKLINE, cause);
     }
 
     /** Relays a response received on the callee leg to the caller leg, and notes it in the call's timeline. */
@@ -134,7 +135,8 @@ final class B2buaCalls {
             // RFC 5057 §5.1: 481 means the far dialog is gone, 408 (or a timeout, which the container reports as
             // 408) that the peer is; either way the session is over, so both legs end rather than hang half-dead.
             teardown.endBothLegs(response.getApplicationSession(), status,
-                    status == 481 ? "Dialog gone on the other leg" : "Other leg timed out");
+                    status == 481 ? "Dialog gone on the other leg" : "Other leg timed out",
+                    EndCause.ofInDialogFailure(status));
         }
     }
 
@@ -155,7 +157,7 @@ final class B2buaCalls {
             // The trunk refused Trunkline's credentials (or wants some it has none of): the caller can do nothing
             // about that, so it hears a refusal rather than a challenge it cannot answer.
             callerInvite.createResponse(403, "Trunk Authentication Failed").send();
-            cdrs.endCall(response.getApplicationSession(), 403, HangupParty.TRUNKLINE);
+            cdrs.endCall(response.getApplicationSession(), 403, HangupParty.TRUNKLINE, EndCause.TRUNK_AUTH_FAILED);
             return;
         }
         if (!noteInviteResponse(response, callerInvite)) {
@@ -199,7 +201,8 @@ final class B2buaCalls {
         } else if (status < 300) {
             timeline.answered(cdrs.clock().instant());
         } else {
-            cdrs.endCall(response.getApplicationSession(), status, HangupParty.CALLEE);
+            cdrs.endCall(response.getApplicationSession(), status, HangupParty.CALLEE,
+                    CalleeRefusals.cause(response));
         }
         return true;
     }
@@ -233,7 +236,7 @@ final class B2buaCalls {
         }
         HangupParty party = CallLegs.side(bye.getSession()) == CallLegs.Side.CALLER
                 ? HangupParty.CALLER : HangupParty.CALLEE;
-        cdrs.endCall(bye.getApplicationSession(), 200, party);
+        cdrs.endCall(bye.getApplicationSession(), 200, party, EndCause.NORMAL_CLEARING);
         Optional<SipSession> other = LinkedLegs.otherLeg(bye);
         if (other.isPresent()) {
             SipServletRequest relayed = LinkedLegs.copyTo(other.get(), bye);
@@ -252,7 +255,7 @@ final class B2buaCalls {
             return; // RFC 3261 §9.2: too late, the 200 went first; the caller ACKs it and sends BYE (§9.1)
         }
         failover.stop(cancel.getApplicationSession());
-        cdrs.endCall(cancel.getApplicationSession(), 487, HangupParty.CALLER);
+        cdrs.endCall(cancel.getApplicationSession(), 487, HangupParty.CALLER, EndCause.CALLER_CANCELLED);
         Optional<SipSession> other = LinkedLegs.otherLeg(cancel);
         if (other.isPresent() && other.get().getState() != SipSession.State.CONFIRMED) {
             LinkedLegs.cancelOn(cancel, other.get()).send();
@@ -280,7 +283,7 @@ final class B2buaCalls {
 
     /** Ends the call after an unexpected failure in Trunkline itself, so that a CDR still says what happened. */
     void failed(SipServletRequest request) {
-        cdrs.endCall(request.getApplicationSession(), 500, HangupParty.TRUNKLINE);
+        cdrs.endCall(request.getApplicationSession(), 500, HangupParty.TRUNKLINE, EndCause.INTERNAL_ERROR);
     }
 
     static void copyBody(SipServletMessage from, SipServletMessage to) throws IOException {

@@ -1,6 +1,7 @@
 package io.trunkline.sip;
 
 import io.trunkline.cdr.CallTimeline;
+import io.trunkline.cdr.EndCause;
 import io.trunkline.cdr.HangupParty;
 import io.trunkline.routing.RoutingDecision.Forward;
 
@@ -158,7 +159,7 @@ final class BlindTransfer {
         LinkedLegs.relink(transfer.refer(), transfer.remaining(), transfer.target());
         HangupParty referrerSide = CallLegs.side(referrer) == CallLegs.Side.CALLER
                 ? HangupParty.CALLER : HangupParty.CALLEE;
-        cdrs.end(CallLegs.timeline(call), 200, referrerSide);
+        cdrs.end(CallLegs.timeline(call), 200, referrerSide, EndCause.TRANSFERRED);
         CallLegs.replaceTimeline(call, transfer.timeline());
         CallLegs.markCaller(transfer.remaining());
         CallLegs.transferOver(call);
@@ -171,7 +172,8 @@ final class BlindTransfer {
     private void failed(PendingTransfer transfer, int status, String reason, HangupParty party) {
         CallLegs.transferOver(transfer.remaining().getApplicationSession());
         TransferNotifier.outcome(transfer.refer(), status, reason);
-        cdrs.end(transfer.timeline(), status, party);
+        cdrs.end(transfer.timeline(), status, party,
+                party == HangupParty.CALLEE ? EndCause.ofCalleeRefusal(status, false) : EndCause.TRANSFER_FAILED);
     }
 
     /**
@@ -194,7 +196,7 @@ final class BlindTransfer {
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.FINE, "Abandoned transfer leg of " + call.getId() + " not released", e);
         }
-        cdrs.end(transfer.timeline(), 487, HangupParty.TRUNKLINE);
+        cdrs.end(transfer.timeline(), 487, HangupParty.TRUNKLINE, EndCause.TRANSFER_ABANDONED);
     }
 
     private static boolean hasBody(SipServletMessage message) throws IOException {

@@ -1,5 +1,6 @@
 package io.trunkline.sip;
 
+import io.trunkline.cdr.EndCause;
 import io.trunkline.cdr.HangupParty;
 
 import javax.servlet.sip.SipErrorEvent;
@@ -35,7 +36,7 @@ public class CallErrorListener implements SipErrorListener {
         CallTeardown handler = teardown;
         SipServletRequest invite = event.getRequest();
         if (handler != null && invite.getApplicationSession().isValid()) {
-            handler.endBothLegs(invite.getApplicationSession(), 408, "No ACK received");
+            handler.endBothLegs(invite.getApplicationSession(), 408, "No ACK received", EndCause.NO_ACK);
         }
     }
 
@@ -53,7 +54,7 @@ public class CallErrorListener implements SipErrorListener {
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.FINE, "Ending " + invite.getCallId() + " after a missing PRACK", e);
         }
-        cdrs.endCall(invite.getApplicationSession(), 504, HangupParty.TRUNKLINE);
+        cdrs.endCall(invite.getApplicationSession(), 504, HangupParty.TRUNKLINE, EndCause.NO_PRACK);
     }
 
     private static void cancelQuietly(SipServletRequest outbound) {

@@ -1,6 +1,7 @@
 package io.trunkline.sip;
 
 import io.trunkline.cdr.CallTimeline;
+import io.trunkline.cdr.EndCause;
 import io.trunkline.cdr.HangupParty;
 
 import javax.servlet.sip.SipApplicationSession;
@@ -40,14 +41,14 @@ public class CallSessionListener implements SipApplicationSessionListener {
         if (timeline.isAnswered() && !timeline.isEnded()) {
             call.setExpires(EXTENSION_MINUTES);
         } else {
-            cdrs.endCall(call, 408, HangupParty.TRUNKLINE);
+            cdrs.endCall(call, 408, HangupParty.TRUNKLINE, EndCause.SETUP_ABANDONED);
         }
     }
 
     @Override
     public void sessionReadyToInvalidate(SipApplicationSessionEvent event) {
         if (cdrs != null) {
-            cdrs.endCall(event.getApplicationSession(), 500, HangupParty.TRUNKLINE);
+            cdrs.endCall(event.getApplicationSession(), 500, HangupParty.TRUNKLINE, EndCause.INTERNAL_ERROR);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.trunkline.sip;
 
+import io.trunkline.cdr.EndCause;
 import io.trunkline.cdr.HangupParty;
 
 import javax.servlet.sip.SipApplicationSession;
@@ -25,13 +26,16 @@ final class CallTeardown {
         this.cdrs = cdrs;
     }
 
-    /** Ends the call with BYE on both legs; {@code cause} and {@code text} go in the Reason header. */
-    void endBothLegs(SipApplicationSession call, int cause, String text) {
+    /**
+     * Ends the call with BYE on both legs; {@code cause} and {@code text} go in the Reason header, {@code why} in
+     * the CDR.
+     */
+    void endBothLegs(SipApplicationSession call, int cause, String text, EndCause why) {
         SipServletRequest callerInvite = CallLegs.callerInvite(call);
         if (callerInvite == null) {
             return;
         }
-        cdrs.endCall(call, cause, HangupParty.TRUNKLINE);
+        cdrs.endCall(call, cause, HangupParty.TRUNKLINE, why);
         String reason = "SIP;cause=" + cause + ";text=\"" + text + "\"";
         Optional<SipSession> callee = LinkedLegs.linkedTo(callerInvite);
         callee.ifPresent(leg -> {

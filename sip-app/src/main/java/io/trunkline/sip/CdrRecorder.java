@@ -3,6 +3,7 @@ package io.trunkline.sip;
 import io.trunkline.cdr.BatchingCdrWriter;
 import io.trunkline.cdr.CallDetailRecord;
 import io.trunkline.cdr.CallTimeline;
+import io.trunkline.cdr.EndCause;
 import io.trunkline.cdr.HangupParty;
 import io.trunkline.limits.CallChannels;
 
@@ -23,19 +24,19 @@ final class CdrRecorder {
         this.clock = clock;
     }
 
-    void end(CallTimeline timeline, int status, HangupParty party) {
+    void end(CallTimeline timeline, int status, HangupParty party, EndCause cause) {
         if (timeline == null) {
             return;
         }
-        CallDetailRecord finished = timeline.end(status, party, clock.instant());
+        CallDetailRecord finished = timeline.end(status, party, cause, clock.instant());
         if (finished != null) {
             writer.submit(finished);
         }
     }
 
     /** Ends the call this application session carries. */
-    void endCall(SipApplicationSession call, int status, HangupParty party) {
-        end(CallLegs.timeline(call), status, party);
+    void endCall(SipApplicationSession call, int status, HangupParty party, EndCause cause) {
+        end(CallLegs.timeline(call), status, party, cause);
         CallChannels channels = CallLegs.channels(call);
         if (channels != null) {
             channels.release();

@@ -1,6 +1,7 @@
 package io.trunkline.sip;
 
 import io.trunkline.cdr.CallTimeline;
+import io.trunkline.cdr.EndCause;
 import io.trunkline.cdr.HangupParty;
 import io.trunkline.routing.RoutingDecision.Forward;
 import io.trunkline.routing.RoutingDecision.Target;
@@ -224,7 +225,8 @@ final class GatewayFailover {
             }
             response.send();
         }
-        cdrs.endCall(callerInvite.getApplicationSession(), status, HangupParty.TRUNKLINE);
+        cdrs.endCall(callerInvite.getApplicationSession(), status, HangupParty.TRUNKLINE,
+                EndCause.ofNoGatewayLeft(attempts.refusal() != null));
     }
 
     private static void copyIdentity(SipServletRequest previous, SipServletRequest retry) {

@@ -1,5 +1,7 @@
 package io.trunkline.sip;
 
+import io.trunkline.cdr.EndCause;
+
 import javax.servlet.sip.ServletTimer;
 import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.SipServletRequest;
@@ -83,7 +85,7 @@ final class SessionTimers {
         if (CallLegs.timeline(call) != null && CallLegs.timeline(call).isEnded()) {
             return;
         }
-        teardown.endBothLegs(call, 408, "Session expired");
+        teardown.endBothLegs(call, 408, "Session expired", EndCause.SESSION_EXPIRED);
     }
 
     private void restart(SipApplicationSession call, SessionExpires interval) {

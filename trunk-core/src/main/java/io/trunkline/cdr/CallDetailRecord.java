@@ -19,11 +19,21 @@ import java.time.Instant;
  * @param endedAt            when the call ended
  * @param finalStatus        final response status of the INVITE transaction as the caller saw it
  * @param hangupParty        who ended the call
+ * @param endCause           why it ended, {@code null} for records stored before causes were kept
  */
 public record CallDetailRecord(Long id, String inboundCallId, String outboundCallId, String callingNumber,
                                String calledNumber, String inboundTrunk, String outboundTrunk, Instant invitedAt,
                                Instant firstProvisionalAt, Instant answeredAt, Instant endedAt, int finalStatus,
-                               HangupParty hangupParty) {
+                               HangupParty hangupParty, EndCause endCause) {
+
+    /** A record without a known cause, as stored before causes were kept. */
+    public CallDetailRecord(Long id, String inboundCallId, String outboundCallId, String callingNumber,
+                            String calledNumber, String inboundTrunk, String outboundTrunk, Instant invitedAt,
+                            Instant firstProvisionalAt, Instant answeredAt, Instant endedAt, int finalStatus,
+                            HangupParty hangupParty) {
+        this(id, inboundCallId, outboundCallId, callingNumber, calledNumber, inboundTrunk, outboundTrunk, invitedAt,
+                firstProvisionalAt, answeredAt, endedAt, finalStatus, hangupParty, null);
+    }
 
     /** Billable time: answer to end, zero for unanswered calls. */
     public Duration duration() {
@@ -32,6 +42,6 @@ public record CallDetailRecord(Long id, String inboundCallId, String outboundCal
 
     public CallDetailRecord withId(long newId) {
         return new CallDetailRecord(newId, inboundCallId, outboundCallId, callingNumber, calledNumber, inboundTrunk,
-                outboundTrunk, invitedAt, firstProvisionalAt, answeredAt, endedAt, finalStatus, hangupParty);
+                outboundTrunk, invitedAt, firstProvisionalAt, answeredAt, endedAt, finalStatus, hangupParty, endCause);
     }
 }

@@ -26,6 +26,7 @@ public final class CallTimeline implements Serializable {
     private Instant endedAt;
     private int finalStatus;
     private HangupParty hangupParty;
+    private EndCause endCause;
 
     public CallTimeline(String inboundCallId, String callingNumber, String calledNumber, Instant invitedAt) {
         this.inboundCallId = inboundCallId;
@@ -79,19 +80,21 @@ public final class CallTimeline implements Serializable {
 
     /**
      * Ends the call. An answered call keeps status 200 whatever ends it; an unanswered one takes {@code status}.
+     * The party and cause are those of the first end, like everything else.
      *
      * @return the finished record the first time, {@code null} when the call had already ended
      */
-    public synchronized CallDetailRecord end(int status, HangupParty party, Instant at) {
+    public synchronized CallDetailRecord end(int status, HangupParty party, EndCause cause, Instant at) {
         if (endedAt != null) {
             return null;
         }
         endedAt = at;
         hangupParty = party;
+        endCause = cause;
         if (answeredAt == null) {
             finalStatus = status;
         }
         return new CallDetailRecord(null, inboundCallId, outboundCallId, callingNumber, calledNumber, inboundTrunk,
-                outboundTrunk, invitedAt, firstProvisionalAt, answeredAt, endedAt, finalStatus, hangupParty);
+                outboundTrunk, invitedAt, firstProvisionalAt, answeredAt, endedAt, finalStatus, hangupParty, endCause);
     }
 }

@@ -11,9 +11,16 @@ import java.time.Instant;
  * @param from    invited at or after
  * @param to      invited before
  * @param status  final status
+ * @param cause   end cause (records without one never match a cause)
  */
-public record CdrFilter(String trunk, String number, String callId, Instant from, Instant to, Integer status) {
+public record CdrFilter(String trunk, String number, String callId, Instant from, Instant to, Integer status,
+                        EndCause cause) {
+    /** Criteria that do not look at the end cause. */
+    public CdrFilter(String trunk, String number, String callId, Instant from, Instant to, Integer status) {
+        this(trunk, number, callId, from, to, status, null);
+    }
+
     public static CdrFilter none() {
-        return new CdrFilter(null, null, null, null, null, null);
+        return new CdrFilter(null, null, null, null, null, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package io.trunkline.routing;
 
+import io.trunkline.cdr.EndCause;
 import io.trunkline.number.CallerId;
 import io.trunkline.number.CallerIdRules;
 import io.trunkline.number.CatchAll;
@@ -63,10 +64,10 @@ public final class CallRouter {
                 ? snapshot.trunk(attempt.registeredTrunk()).map(List::of).orElse(List.of())
                 : snapshot.trunksAt(attempt.sourceAddress(), attempt.sourcePort());
         if (candidates.isEmpty()) {
-            return new Reject(403, "Source Address Not Recognised");
+            return new Reject(403, "Source Address Not Recognised", EndCause.UNKNOWN_SOURCE);
         }
         if (candidates.size() > 1) {
-            return new Reject(403, "Source Address Shared By Several Trunks");
+            return new Reject(403, "Source Address Shared By Several Trunks", EndCause.UNKNOWN_SOURCE);
         }
         return routeFrom(snapshot, candidates.get(0), attempt.calledUser(), attempt.identity());
     }
@@ -80,7 +81,7 @@ public final class CallRouter {
         RoutingSnapshot snapshot = configuration.get();
         Optional<Trunk> source = snapshot.trunk(trunkName);
         if (source.isEmpty()) {
-            return new Reject(403, "Trunk Not Configured");
+            return new Reject(403, "Trunk Not Configured", EndCause.UNKNOWN_SOURCE);
         }
         return routeFrom(snapshot, source.get(), calledUser, ReceivedIdentity.fromOnly(callingUser));
     }
@@ -91,7 +92,7 @@ public final class CallRouter {
         try {
             called = normalizer.normalize(calledUser, source.defaultRegion(), source.numbers().dialPlan());
         } catch (MalformedNumberException e) {
-            return new Reject(484, "Address Incomplete");
+            return new Reject(484, "Address Incomplete", EndCause.ADDRESS_INCOMPLETE);
         }
         CallerId calling = callerIds.received(identity, source);
         return source.role() == TrunkRole.CARRIER
@@ -103,7 +104,7 @@ public final class CallRouter {
                                          CallerId calling) {
         Optional<Destination> found = inboundDestination(snapshot, carrier, called);
         if (found.isEmpty()) {
-            return new Reject(404, "Number Not In Service");
+            return new Reject(404, "Number Not In Service", EndCause.NUMBER_NOT_IN_SERVICE);
         }
         Destination destination = found.get();
         if (destination instanceof Destination.ToUri uri) {
@@ -136,14 +137,14 @@ public final class CallRouter {
         String digits = called.number().digits();
         Optional<Route> route = snapshot.routeFor(pbx.name(), digits);
         if (route.isEmpty()) {
-            return new Reject(404, "No Route To Destination");
+            return new Reject(404, "No Route To Destination", EndCause.NO_ROUTE);
         }
         List<TrunkTargets> usable = new ArrayList<>();
         for (RouteCandidate candidate : LeastCostOrder.order(route.get().candidates(), snapshot::rateDeck, digits)) {
             trunkTargets(snapshot, candidate.trunk(), called.number(), calling).ifPresent(usable::add);
         }
         if (usable.isEmpty()) {
-            return new Reject(503, "No Gateway Available");
+            return new Reject(503, "No Gateway Available", EndCause.NO_GATEWAY_AVAILABLE);
         }
         TrunkTargets first = usable.get(0);
         return new Forward(pbx.name(), first.trunk(), called.number().value(), first.callingNumber(),
@@ -154,7 +155,7 @@ public final class CallRouter {
                                            E164Number called, CallerId calling) {
         Optional<TrunkTargets> to = trunkTargets(snapshot, trunkName, called, calling);
         if (to.isEmpty()) {
-            return new Reject(503, "No Gateway Available");
+            return new Reject(503, "No Gateway Available", EndCause.NO_GATEWAY_AVAILABLE);
         }
         TrunkTargets trunk = to.get();
         return new Forward(from.name(), trunk.trunk(), called.value(), trunk.callingNumber(), trunk.targets(),

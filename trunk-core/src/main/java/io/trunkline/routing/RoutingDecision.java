@@ -1,5 +1,6 @@
 package io.trunkline.routing;
 
+import io.trunkline.cdr.EndCause;
 import io.trunkline.number.PresentedNumbers;
 import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.Gateway;
@@ -121,12 +122,19 @@ public sealed interface RoutingDecision {
      *
      * @param status SIP status code (4xx-6xx)
      * @param reason reason phrase sent to the caller
+     * @param cause  why, as the call's CDR records it
      */
-    record Reject(int status, String reason) implements RoutingDecision {
+    record Reject(int status, String reason, EndCause cause) implements RoutingDecision {
         public Reject {
             if (status < 400 || status > 699) {
                 throw new IllegalArgumentException("a rejection needs a final error status, not " + status);
             }
+            cause = cause == null ? EndCause.CALL_REFUSED : cause;
+        }
+
+        /** A refusal by a rule that names no finer cause. */
+        public Reject(int status, String reason) {
+            this(status, reason, EndCause.CALL_REFUSED);
         }
     }
 

@@ -37,11 +37,11 @@ class CallTimelineTest {
         call.answered(answered);
         Instant hungUp = clock.advance(Duration.ofSeconds(95));
 
-        CallDetailRecord record = call.end(200, HangupParty.CALLER, hungUp);
+        CallDetailRecord record = call.end(200, HangupParty.CALLER, EndCause.NORMAL_CLEARING, hungUp);
 
         assertThat(record).isEqualTo(new CallDetailRecord(null, "a84b4c76e66710", "b-leg-1", "+14155550123",
                 "+12125550199", "us-carrier", "office-pbx", INVITE, ringing, answered, hungUp, 200,
-                HangupParty.CALLER));
+                HangupParty.CALLER, EndCause.NORMAL_CLEARING));
         assertThat(record.duration()).isEqualTo(Duration.ofSeconds(95));
     }
 
@@ -50,7 +50,8 @@ class CallTimelineTest {
         CallTimeline asReceived = CallTimeline.begin("call-2", "4155550123", "2125550199;phone-context=+1", clock);
         asReceived.normalizedNumbers("+14155550123", "+12125550199");
 
-        CallDetailRecord record = asReceived.end(404, HangupParty.TRUNKLINE, clock.advance(Duration.ofMillis(5)));
+        CallDetailRecord record = asReceived.end(404, HangupParty.TRUNKLINE, EndCause.NUMBER_NOT_IN_SERVICE,
+                clock.advance(Duration.ofMillis(5)));
 
         assertThat(record.callingNumber()).isEqualTo("+14155550123");
         assertThat(record.calledNumber()).isEqualTo("+12125550199");
@@ -60,7 +61,8 @@ class CallTimelineTest {
     void trying100IsNotTheFirstProvisionalResponse() {
         call.provisional(100, clock.advance(Duration.ofMillis(20)));
 
-        CallDetailRecord record = call.end(486, HangupParty.CALLEE, clock.advance(Duration.ofSeconds(1)));
+        CallDetailRecord record = call.end(486, HangupParty.CALLEE, EndCause.CALLEE_BUSY,
+                clock.advance(Duration.ofSeconds(1)));
 
         assertThat(record.firstProvisionalAt()).isNull();
     }
@@ -71,7 +73,8 @@ class CallTimelineTest {
         call.provisional(183, sessionProgress);
         call.provisional(180, clock.advance(Duration.ofSeconds(1)));
 
-        CallDetailRecord record = call.end(487, HangupParty.CALLER, clock.advance(Duration.ofSeconds(3)));
+        CallDetailRecord record = call.end(487, HangupParty.CALLER, EndCause.CALLER_CANCELLED,
+                clock.advance(Duration.ofSeconds(3)));
 
         assertThat(record.firstProvisionalAt()).isEqualTo(sessionProgress);
     }
@@ -83,7 +86,8 @@ class CallTimelineTest {
         Instant ringing = clock.advance(Duration.ofMillis(300));
         call.provisional(180, ringing);
 
-        CallDetailRecord record = call.end(487, HangupParty.CALLER, clock.advance(Duration.ofSeconds(3)));
+        CallDetailRecord record = call.end(487, HangupParty.CALLER, EndCause.CALLER_CANCELLED,
+                clock.advance(Duration.ofSeconds(3)));
 
         assertThat(record.firstProvisionalAt()).isEqualTo(ringing);
     }
@@ -93,7 +97,8 @@ class CallTimelineTest {
         Instant progress = clock.advance(Duration.ofMillis(250));
         call.provisional(199, progress);
 
-        CallDetailRecord record = call.end(487, HangupParty.CALLER, clock.advance(Duration.ofSeconds(3)));
+        CallDetailRecord record = call.end(487, HangupParty.CALLER, EndCause.CALLER_CANCELLED,
+                clock.advance(Duration.ofSeconds(3)));
 
         assertThat(record.firstProvisionalAt()).isEqualTo(progress);
     }
@@ -103,7 +108,8 @@ class CallTimelineTest {
         call.answered(clock.advance(Duration.ofSeconds(2)));
         call.provisional(180, clock.advance(Duration.ofMillis(20)));
 
-        CallDetailRecord record = call.end(200, HangupParty.CALLER, clock.advance(Duration.ofSeconds(30)));
+        CallDetailRecord record = call.end(200, HangupParty.CALLER, EndCause.NORMAL_CLEARING,
+                clock.advance(Duration.ofSeconds(30)));
 
         assertThat(record.firstProvisionalAt()).isNull();
     }
@@ -113,7 +119,7 @@ class CallTimelineTest {
         call.provisional(180, clock.advance(Duration.ofSeconds(1)));
         Instant cancelled = clock.advance(Duration.ofSeconds(20));
 
-        CallDetailRecord record = call.end(487, HangupParty.CALLER, cancelled);
+        CallDetailRecord record = call.end(487, HangupParty.CALLER, EndCause.CALLER_CANCELLED, cancelled);
 
         assertThat(record.finalStatus()).isEqualTo(487);
         assertThat(record.hangupParty()).isEqualTo(HangupParty.CALLER);
@@ -128,7 +134,8 @@ class CallTimelineTest {
         Instant answered = clock.advance(Duration.ofSeconds(4));
         call.answered(answered);
 
-        CallDetailRecord record = call.end(408, HangupParty.TRUNKLINE, clock.advance(Duration.ofSeconds(32)));
+        CallDetailRecord record = call.end(408, HangupParty.TRUNKLINE, EndCause.SETUP_ABANDONED,
+                clock.advance(Duration.ofSeconds(32)));
 
         assertThat(record.finalStatus()).isEqualTo(200);
         assertThat(record.hangupParty()).isEqualTo(HangupParty.TRUNKLINE);
@@ -140,10 +147,12 @@ class CallTimelineTest {
         call.answered(clock.advance(Duration.ofSeconds(2)));
         Instant bye = clock.advance(Duration.ofSeconds(10));
 
-        CallDetailRecord first = call.end(200, HangupParty.CALLEE, bye);
-        CallDetailRecord second = call.end(500, HangupParty.TRUNKLINE, clock.advance(Duration.ofSeconds(1)));
+        CallDetailRecord first = call.end(200, HangupParty.CALLEE, EndCause.NORMAL_CLEARING, bye);
+        CallDetailRecord second = call.end(500, HangupParty.TRUNKLINE, EndCause.INTERNAL_ERROR,
+                clock.advance(Duration.ofSeconds(1)));
 
         assertThat(first.hangupParty()).isEqualTo(HangupParty.CALLEE);
+        assertThat(first.endCause()).isEqualTo(EndCause.NORMAL_CLEARING);
         assertThat(first.endedAt()).isEqualTo(bye);
         assertThat(second).isNull();
         assertThat(call.isEnded()).isTrue();
@@ -151,7 +160,7 @@ class CallTimelineTest {
 
     @Test
     void answerArrivingAfterTheEndIsIgnored() {
-        call.end(487, HangupParty.CALLER, clock.advance(Duration.ofSeconds(5)));
+        call.end(487, HangupParty.CALLER, EndCause.CALLER_CANCELLED, clock.advance(Duration.ofSeconds(5)));
 
         call.answered(clock.advance(Duration.ofMillis(10)));
 
@@ -169,7 +178,7 @@ class CallTimelineTest {
                 int status = 480 + i;
                 results.add(threads.submit(() -> {
                     start.await();
-                    return call.end(status, HangupParty.TRUNKLINE, INVITE.plusSeconds(1));
+                    return call.end(status, HangupParty.TRUNKLINE, EndCause.CALLEE_REJECTED, INVITE.plusSeconds(1));
                 }));
             }
             start.countDown();
@@ -191,11 +200,13 @@ class CallTimelineTest {
         call.answered(answered);
 
         CallTimeline restored = serialiseAndRestore(call);
-        CallDetailRecord record = restored.end(200, HangupParty.CALLER, clock.advance(Duration.ofSeconds(60)));
+        CallDetailRecord record = restored.end(200, HangupParty.CALLER, EndCause.NORMAL_CLEARING,
+                clock.advance(Duration.ofSeconds(60)));
 
         assertThat(record.answeredAt()).isEqualTo(answered);
         assertThat(record.outboundTrunk()).isEqualTo("office-pbx");
         assertThat(record.duration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(record.endCause()).isEqualTo(EndCause.NORMAL_CLEARING);
     }
 
     private static CallTimeline serialiseAndRestore(CallTimeline timeline) throws Exception {

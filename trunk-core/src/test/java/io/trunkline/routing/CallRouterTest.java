@@ -1,5 +1,6 @@
 package io.trunkline.routing;
 
+import io.trunkline.cdr.EndCause;
 import io.trunkline.number.Destination;
 import io.trunkline.number.Did;
 import io.trunkline.number.E164Number;
@@ -44,7 +45,8 @@ class CallRouterTest {
             List.of(LONDON_GATEWAY));
     private static final Trunk IDLE_CARRIER = new Trunk("idle-carrier", TrunkRole.CARRIER, "US", List.of());
     private static final Trunk IDLE_PBX = new Trunk("idle-pbx", TrunkRole.PBX, "US", List.of());
-    private static final Reject NO_GATEWAY = new Reject(503, "No Gateway Available");
+    private static final Reject NO_GATEWAY = new Reject(503, "No Gateway Available",
+            EndCause.NO_GATEWAY_AVAILABLE);
 
     private final List<Trunk> trunks = new ArrayList<>(List.of(US_CARRIER, OFFICE_PBX, LONDON_PBX, UK_CARRIER,
             LONDON_CARRIER, IDLE_CARRIER, IDLE_PBX));
@@ -78,9 +80,10 @@ class CallRouterTest {
         return new Did(new E164Number(number), carrier, destination);
     }
 
-    private static void assertRejected(RoutingDecision decision, int status) {
+    private static void assertRejected(RoutingDecision decision, int status, EndCause cause) {
         assertThat(decision).isInstanceOfSatisfying(Reject.class, reject -> {
             assertThat(reject.status()).isEqualTo(status);
+            assertThat(reject.cause()).isEqualTo(cause);
             assertThat(reject.reason()).isNotBlank();
         });
     }
@@ -103,19 +106,19 @@ class CallRouterTest {
 
     @Test
     void callFromAnUnknownAddressIsForbidden() {
-        assertRejected(route("203.0.113.99", 5060, "+12125550199", "+14155550123"), 403);
+        assertRejected(route("203.0.113.99", 5060, "+12125550199", "+14155550123"), 403, EndCause.UNKNOWN_SOURCE);
     }
 
     @Test
     void carrierCallToANumberThatIsNotADidIsNotFound() {
-        assertRejected(route("192.0.2.10", 5060, "+12125550000", "+14155550123"), 404);
+        assertRejected(route("192.0.2.10", 5060, "+12125550000", "+14155550123"), 404, EndCause.NUMBER_NOT_IN_SERVICE);
     }
 
     @Test
     void calledNumberThatCannotBeANumberIsAddressIncomplete() {
-        assertRejected(route("192.0.2.10", 5060, "55501", "+14155550123"), 484);
-        assertRejected(route("192.0.2.10", 5060, "reception", "+14155550123"), 484);
-        assertRejected(route("10.1.0.5", 5070, "", "+14155550123"), 484);
+        assertRejected(route("192.0.2.10", 5060, "55501", "+14155550123"), 484, EndCause.ADDRESS_INCOMPLETE);
+        assertRejected(route("192.0.2.10", 5060, "reception", "+14155550123"), 484, EndCause.ADDRESS_INCOMPLETE);
+        assertRejected(route("10.1.0.5", 5070, "", "+14155550123"), 484, EndCause.ADDRESS_INCOMPLETE);
     }
 
     @Test
@@ -140,7 +143,7 @@ class CallRouterTest {
     void pbxCallWithNoMatchingRouteAndNoDefaultIsNotFound() {
         routes.removeIf(route -> route.prefix().isEmpty());
 
-        assertRejected(route("10.1.0.5", 5070, "+4930123456", "2125550199"), 404);
+        assertRejected(route("10.1.0.5", 5070, "+4930123456", "2125550199"), 404, EndCause.NO_ROUTE);
     }
 
     @Test
@@ -252,7 +255,7 @@ class CallRouterTest {
         trunks.add(new Trunk("second-carrier", TrunkRole.CARRIER, "US",
                 List.of(new Gateway("192.0.2.10", 5080, Transport.UDP))));
 
-        assertRejected(route("192.0.2.10", 40312, "+12125550199", "+14155550123"), 403);
+        assertRejected(route("192.0.2.10", 40312, "+12125550199", "+14155550123"), 403, EndCause.UNKNOWN_SOURCE);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.trunkline.routing;
 
+import io.trunkline.cdr.EndCause;
 import io.trunkline.number.CatchAll;
 import io.trunkline.number.Destination;
 import io.trunkline.number.Did;
@@ -95,7 +96,8 @@ class InboundRulesTest {
     void aCatchAllCatchesOnlyItsOwnTrunksCalls() {
         catchAlls.add(new CatchAll("carrier", SUPPORT));
 
-        assertThat(call(OTHER_CARRIER, "+14155559999")).isEqualTo(new Reject(404, "Number Not In Service"));
+        assertThat(call(OTHER_CARRIER, "+14155559999")).isEqualTo(
+                new Reject(404, "Number Not In Service", EndCause.NUMBER_NOT_IN_SERVICE));
         assertThat(outboundTrunk(call(CARRIER, "+14155559999"))).isEqualTo("support-pbx");
     }
 }

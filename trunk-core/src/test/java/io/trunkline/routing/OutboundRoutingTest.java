@@ -1,5 +1,6 @@
 package io.trunkline.routing;
 
+import io.trunkline.cdr.EndCause;
 import io.trunkline.number.PresentedNumbers;
 import io.trunkline.number.NumberNormalizer;
 import io.trunkline.routing.RoutingDecision.Forward;
@@ -108,7 +109,8 @@ class OutboundRoutingTest {
     void aRouteWhoseCandidatesAllLackGatewaysIsServiceUnavailable() {
         routes.add(route("44", null, "empty", "deleted"));
 
-        assertThat(call(TENANT_A, LONDON)).isEqualTo(new Reject(503, "No Gateway Available"));
+        assertThat(call(TENANT_A, LONDON)).isEqualTo(
+                new Reject(503, "No Gateway Available", EndCause.NO_GATEWAY_AVAILABLE));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.trunkline.routing;
 
+import io.trunkline.cdr.EndCause;
 import io.trunkline.number.Destination;
 import io.trunkline.number.Did;
 import io.trunkline.number.E164Number;
@@ -42,6 +43,6 @@ class RegisteredTrunkRoutingTest {
     void theSameCallWithoutTheContactIsRefused() {
         RoutingDecision decision = router.route(new CallAttempt("203.0.113.7", 5060, "2125550199", "+14155550100"));
 
-        assertThat(decision).isEqualTo(new Reject(403, "Source Address Not Recognised"));
+        assertThat(decision).isEqualTo(new Reject(403, "Source Address Not Recognised", EndCause.UNKNOWN_SOURCE));
     }
 }

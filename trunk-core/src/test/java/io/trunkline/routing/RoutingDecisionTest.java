@@ -1,7 +1,9 @@
 package io.trunkline.routing;
 
+import io.trunkline.cdr.EndCause;
 import io.trunkline.routing.RoutingDecision.Forward;
 import io.trunkline.routing.RoutingDecision.GatewayTarget;
+import io.trunkline.routing.RoutingDecision.Reject;
 import io.trunkline.routing.RoutingDecision.Target;
 import io.trunkline.routing.RoutingDecision.UriTarget;
 import io.trunkline.trunk.FailoverPolicy;
@@ -97,5 +99,12 @@ class RoutingDecisionTest {
 
         assertThat(forward.targets()).containsExactly(PRIMARY, BACKUP);
         assertThat(forward.failover()).isEqualTo(FailoverPolicy.defaults());
+    }
+
+    @Test
+    void aRejectionNamesItsCauseAndOneByARuleThatNamesNoneIsACallRefused() {
+        assertThat(new Reject(404, "No Route To Destination", EndCause.NO_ROUTE).cause()).isEqualTo(EndCause.NO_ROUTE);
+        assertThat(new Reject(403, "Blocked Prefix").cause()).isEqualTo(EndCause.CALL_REFUSED);
+        assertThat(new Reject(403, "Blocked Prefix", null).cause()).isEqualTo(EndCause.CALL_REFUSED);
     }
 }

@@ -24,6 +24,8 @@ public class CdrJson {
     public int finalStatus;
     public String hangupParty;
     public long durationMillis;
+    /** Why the call ended (an {@code EndCause} name), null for calls recorded before causes were kept. */
+    public String endCause;
 
     static CdrJson of(CallDetailRecord r) {
         CdrJson json = new CdrJson();
@@ -41,6 +43,7 @@ public class CdrJson {
         json.finalStatus = r.finalStatus();
         json.hangupParty = r.hangupParty().name();
         json.durationMillis = r.duration().toMillis();
+        json.endCause = r.endCause() == null ? null : r.endCause().name();
         return json;
     }
 

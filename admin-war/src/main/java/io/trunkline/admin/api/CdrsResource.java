@@ -2,6 +2,7 @@ package io.trunkline.admin.api;
 
 import io.trunkline.cdr.CdrFilter;
 import io.trunkline.cdr.CdrStore;
+import io.trunkline.cdr.EndCause;
 import io.trunkline.trunk.InvalidConfigurationException;
 
 import javax.enterprise.context.RequestScoped;
@@ -15,7 +16,7 @@ import javax.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** CDRs, newest first, paged, filtered by trunk, number, Call-ID, time window and final status. */
+/** CDRs, newest first, paged, filtered by trunk, number, Call-ID, time window, final status and end cause. */
 @Path("cdrs")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +30,7 @@ public class CdrsResource {
     public CdrJson.Page list(@QueryParam("trunk") String trunk, @QueryParam("number") String number,
                              @QueryParam("callId") String callId, @QueryParam("from") String from,
                              @QueryParam("to") String to, @QueryParam("status") Integer status,
+                             @QueryParam("cause") String cause,
                              @QueryParam("page") @DefaultValue("0") int page,
                              @QueryParam("size") @DefaultValue("50") int size) {
         if (page < 0) {
@@ -37,8 +39,17 @@ public class CdrsResource {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidConfigurationException("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
-        CdrFilter filter = new CdrFilter(trunk, number, callId, instant("from", from), instant("to", to), status);
+        CdrFilter filter = new CdrFilter(trunk, number, callId, instant("from", from), instant("to", to), status,
+                cause(cause));
         return CdrJson.Page.of(cdrs.find(filter, page, size));
+    }
+
+    private static EndCause cause(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return EndCause.named(value).orElseThrow(
+                () -> new InvalidConfigurationException("cause", "must be one of " + EndCause.names()));
     }
 
     private static Instant instant(String field, String value) {

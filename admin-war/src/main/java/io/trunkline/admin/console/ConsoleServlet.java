@@ -67,10 +67,11 @@ public class ConsoleServlet extends HttpServlet {
 
     private static void cdrs(PrintWriter out, List<CallDetailRecord> cdrs) {
         out.println("<h2>Recent calls</h2><table id=\"cdrs\"><tr><th>Started</th><th>From</th><th>To</th>"
-                + "<th>In</th><th>Out</th><th>Status</th><th>Ended by</th><th>Duration (s)</th></tr>");
+                + "<th>In</th><th>Out</th><th>Status</th><th>Ended by</th><th>Cause</th><th>Duration (s)</th></tr>");
         for (CallDetailRecord c : cdrs) {
             row(out, c.invitedAt(), c.callingNumber(), c.calledNumber(), c.inboundTrunk(), c.outboundTrunk(),
-                    c.finalStatus(), c.hangupParty(), String.format("%.1f", c.duration().toMillis() / 1000.0));
+                    c.finalStatus(), c.hangupParty(), c.endCause(),
+                    String.format("%.1f", c.duration().toMillis() / 1000.0));
         }
         out.println("</table>");
     }

@@ -1,6 +1,7 @@
 package io.trunkline.adapter.jpa;
 
 import io.trunkline.cdr.CallDetailRecord;
+import io.trunkline.cdr.EndCause;
 import io.trunkline.cdr.HangupParty;
 
 import javax.persistence.Column;
@@ -48,6 +49,8 @@ public class CdrEntity {
     private String hangupParty;
     @Column(name = "duration_ms", nullable = false)
     private long durationMillis;
+    @Column(name = "end_cause")
+    private String endCause;
 
     protected CdrEntity() {
     }
@@ -67,6 +70,7 @@ public class CdrEntity {
         e.finalStatus = r.finalStatus();
         e.hangupParty = r.hangupParty().name();
         e.durationMillis = r.duration().toMillis();
+        e.endCause = r.endCause() == null ? null : r.endCause().name();
         return e;
     }
 
@@ -81,6 +85,11 @@ public class CdrEntity {
     CallDetailRecord toDomain() {
         return new CallDetailRecord(id, inboundCallId, outboundCallId, callingNumber, calledNumber, inboundTrunk,
                 outboundTrunk, invitedAt, firstProvisionalAt, answeredAt, endedAt, finalStatus,
-                HangupParty.valueOf(hangupParty));
+                HangupParty.valueOf(hangupParty), storedCause());
+    }
+
+    /** A name this version does not know (written by a newer one) reads as no cause rather than failing the page. */
+    private EndCause storedCause() {
+        return endCause == null ? null : EndCause.named(endCause).orElse(null);
     }
 }

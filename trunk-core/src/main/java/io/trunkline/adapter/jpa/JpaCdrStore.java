@@ -67,6 +67,10 @@ public final class JpaCdrStore implements CdrStore {
             conditions.add("c.finalStatus = :status");
             parameters.put("status", filter.status());
         }
+        if (filter.cause() != null) {
+            conditions.add("c.endCause = :cause");
+            parameters.put("cause", filter.cause().name());
+        }
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 

@@ -3,12 +3,15 @@ package io.trunkline.adapter.jpa;
 import io.trunkline.cdr.CallDetailRecord;
 import io.trunkline.cdr.CdrFilter;
 import io.trunkline.cdr.CdrPage;
+import io.trunkline.cdr.EndCause;
 import io.trunkline.cdr.HangupParty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,13 +36,14 @@ class JpaCdrStoreTest {
         Instant invited = NINE.plusSeconds(60L * minutesAfterNine);
         return new CallDetailRecord(null, callId, callId + "-b", "+14155550123", "+12125550199", "us-carrier",
                 "office-pbx", invited, invited.plusMillis(480), invited.plusSeconds(6), invited.plusSeconds(66), 200,
-                HangupParty.CALLER);
+                HangupParty.CALLER, EndCause.NORMAL_CLEARING);
     }
 
     private static CallDetailRecord unanswered(String callId, int minutesAfterNine, int status) {
         Instant invited = NINE.plusSeconds(60L * minutesAfterNine);
         return new CallDetailRecord(null, callId, null, "anonymous", "+442079460000", "office-pbx", null, invited,
-                null, null, invited.plusSeconds(20), status, HangupParty.CALLEE);
+                null, null, invited.plusSeconds(20), status, HangupParty.CALLEE,
+                EndCause.ofCalleeRefusal(status, false));
     }
 
     private List<String> callIds(CdrFilter filter) {
@@ -147,6 +151,32 @@ class JpaCdrStoreTest {
         assertThat(callIds(new CdrFilter(null, null, null, null, null, 486))).containsExactly("busy-again", "busy");
         assertThat(callIds(new CdrFilter(null, null, null, null, null, 200))).containsExactly("answered");
         assertThat(callIds(new CdrFilter(null, null, null, null, null, 503))).isEmpty();
+    }
+
+    @Test
+    void filtersByEndCause() {
+        store.storeAll(List.of(call("answered", 0), unanswered("busy", 1, 486), unanswered("refused", 2, 603)));
+
+        assertThat(callIds(filterByCause(EndCause.CALLEE_BUSY))).containsExactly("busy");
+        assertThat(callIds(filterByCause(EndCause.NORMAL_CLEARING))).containsExactly("answered");
+        assertThat(callIds(filterByCause(EndCause.SESSION_EXPIRED))).isEmpty();
+    }
+
+    private static CdrFilter filterByCause(EndCause cause) {
+        return new CdrFilter(null, null, null, null, null, null, cause);
+    }
+
+    @Test
+    void rowsWithoutACauseOrWithOneThisVersionDoesNotKnowReadBackWithoutOne() throws Exception {
+        store.storeAll(List.of(call("old", 0), call("newer", 1)));
+        try (Connection sql = database.dataSource.getConnection(); Statement update = sql.createStatement()) {
+            update.executeUpdate("UPDATE cdr SET end_cause = NULL WHERE inbound_call_id = 'old'");
+            update.executeUpdate("UPDATE cdr SET end_cause = 'NOT_YET_INVENTED' WHERE inbound_call_id = 'newer'");
+        }
+
+        assertThat(store.find(CdrFilter.none(), 0, 10).items()).extracting(CallDetailRecord::endCause)
+                .containsExactly(null, null);
+        assertThat(callIds(filterByCause(EndCause.NORMAL_CLEARING))).isEmpty();
     }
 
     @Test
