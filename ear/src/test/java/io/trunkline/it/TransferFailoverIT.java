@@ -22,7 +22,7 @@ class TransferFailoverIT {
         try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback();
              Sipp gateway1 = Sipp.onLoopback(); Sipp gateway2 = Sipp.onLoopback()) {
             String did = didOnTransferringPbx(provision.trunk("carrier", "CARRIER", caller.sipPort), pbx);
-            String targetTrunk = provision.pbxWithGateways(null, gateway1.sipPort, gateway2.sipPort);
+            String targetTrunk = provision.carrierWithGateways(gateway1.sipPort, gateway2.sipPort);
             String targetNumber = routedNumber(targetTrunk);
 
             gateway1.serve("uas-reject-503.xml", 1);
@@ -73,6 +73,25 @@ class TransferFailoverIT {
                     .as(caller.messages()).isZero();
             assertThat(pbx.await(20)).as(pbx.messages()).isZero();
             assertThat(Cdrs.of(api).forNumber("+14155550142").getInt("finalStatus")).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aTransferredCallGivesItsTargetChannelBackWhenItEnds() throws Exception {
+        try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback(); Sipp target = Sipp.onLoopback()) {
+            String did = didOnTransferringPbx(provision.trunk("carrier", "CARRIER", caller.sipPort), pbx);
+            String targetNumber = routedNumber(provision.carrierWithLimits("{\"maxChannels\":1}", target.sipPort));
+
+            // Two transfers in a row to a one-channel trunk: the second finds the channel the first held free again
+            // (a refused one would end the referrer's scenario on NOTIFY 503 instead of 200, and the target's unused).
+            pbx.withKey("target", targetNumber);
+            for (String calling : new String[] {"+14155550144", "+14155550145"}) {
+                target.serve("refer-new-target.xml", 1);
+                pbx.serve("refer-blind-transfer.xml", 1);
+                assertThat(caller.call("refer-transferee.xml", SIP, did, calling, 1)).as(caller.messages()).isZero();
+                assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+                assertThat(target.await(20)).as(target.messages()).isZero();
+            }
         }
     }
 
