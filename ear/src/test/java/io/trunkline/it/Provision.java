@@ -68,8 +68,8 @@ final class Provision {
         return name;
     }
 
-    /** A carrier trunk whose gateways (all on 127.0.0.1) are tried in the order given (priorities 1, 2, ...). */
-    String carrierWithGateways(int... ports) throws Exception {
+    /** A carrier trunk whose gateways (on 127.0.0.1) are tried in the order given, with this failover policy. */
+    String carrierWithGateways(String failoverJson, int... ports) throws Exception {
         String name = uniqueName("carrier");
         StringBuilder gateways = new StringBuilder();
         for (int i = 0; i < ports.length; i++) {
@@ -77,7 +77,8 @@ final class Provision {
                     .append(",\"priority\":").append(i + 1).append("}");
         }
         TrunklineApi.Reply reply = api.post("/api/v1/trunks", "{\"name\":\"" + name + "\",\"role\":\"CARRIER\","
-                + "\"gateways\":[" + gateways + "]}");
+                + "\"gateways\":[" + gateways + "]" + (failoverJson == null ? "" : ",\"failover\":" + failoverJson)
+                + "}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return name;
     }

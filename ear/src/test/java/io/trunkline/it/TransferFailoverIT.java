@@ -3,13 +3,18 @@ package io.trunkline.it;
 import org.junit.jupiter.api.Test;
 
 import javax.json.JsonObject;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The new leg of a blind transfer (REFER on a TRANSFER trunk) is set up like any routed call's outbound side: the
- * target trunk's gateways in turn, its limits enforced, its digest challenge answered. Each sipp is a real party;
+ * target trunk's gateways in turn (after a retry status or the setup timeout), its limits enforced on every path
+ * the new call can end by, its digest challenge answered. Each sipp is a real party;
  * the referrer's NOTIFYs carry the outcome and the CDRs say who carried the new call.
  */
 class TransferFailoverIT {
@@ -22,7 +27,7 @@ class TransferFailoverIT {
         try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback();
              Sipp gateway1 = Sipp.onLoopback(); Sipp gateway2 = Sipp.onLoopback()) {
             String did = didOnTransferringPbx(provision.trunk("carrier", "CARRIER", caller.sipPort), pbx);
-            String targetTrunk = provision.carrierWithGateways(gateway1.sipPort, gateway2.sipPort);
+            String targetTrunk = provision.carrierWithGateways(null, gateway1.sipPort, gateway2.sipPort);
             String targetNumber = routedNumber(targetTrunk);
 
             gateway1.serve("uas-reject-503.xml", 1);
@@ -43,6 +48,30 @@ class TransferFailoverIT {
             assertThat(transferred.getString("answeredAt")).isNotNull();
             assertThat(gateway2.messages()).contains(transferred.getString("outboundCallId"));
             assertThat(Cdrs.of(api).forCalledNumber(did).getString("hangupParty")).isEqualTo("CALLEE");
+        }
+    }
+
+    @Test
+    void silentTargetGatewayIsAbandonedAfterTheSetupTimeout() throws Exception {
+        // A bound socket that never answers: datagrams to it vanish, as with a dead carrier box.
+        try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback(); Sipp gateway2 = Sipp.onLoopback()) {
+            String did = didOnTransferringPbx(provision.trunk("carrier", "CARRIER", caller.sipPort), pbx);
+            String targetNumber = routedNumber(provision.carrierWithGateways("{\"setupTimeoutMillis\":800}",
+                    silent.getLocalPort(), gateway2.sipPort));
+
+            gateway2.serve("refer-new-target.xml", 1);
+            pbx.withKey("target", targetNumber).serve("refer-blind-transfer.xml", 1);
+            int callerExit = caller.call("refer-transferee.xml", SIP, did, "+14155550148", 1);
+
+            assertThat(callerExit).as(caller.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            assertThat(gateway2.await(20)).as(gateway2.messages()).isZero();
+            JsonObject transferred = Cdrs.of(api).forCalledNumber(targetNumber);
+            assertThat(gateway2.messages()).contains(transferred.getString("outboundCallId"));
+            Duration setup = Duration.between(Instant.parse(transferred.getString("invitedAt")),
+                    Instant.parse(transferred.getString("answeredAt")));
+            assertThat(setup).isGreaterThanOrEqualTo(Duration.ofMillis(800));
         }
     }
 
@@ -92,6 +121,30 @@ class TransferFailoverIT {
                 assertThat(pbx.await(20)).as(pbx.messages()).isZero();
                 assertThat(target.await(20)).as(target.messages()).isZero();
             }
+        }
+    }
+
+    @Test
+    void transfereeHangingUpWhileTheTargetRingsCancelsItAndFreesItsChannel() throws Exception {
+        try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback(); Sipp target = Sipp.onLoopback()) {
+            String did = didOnTransferringPbx(provision.trunk("carrier", "CARRIER", caller.sipPort), pbx);
+            String targetNumber = routedNumber(provision.carrierWithLimits("{\"maxChannels\":1}", target.sipPort));
+            pbx.withKey("target", targetNumber);
+
+            target.serve("uas-ring-expect-cancel.xml", 1);
+            pbx.serve("refer-blind-transfer-abandoned.xml", 1);
+            assertThat(caller.call("uac-call-talk-3s-hang-up.xml", SIP, did, "+14155550146", 1))
+                    .as(caller.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            assertThat(target.await(20)).as(target.messages()).isZero();
+            assertThat(Cdrs.of(api).forCalledNumber(targetNumber).getInt("finalStatus")).isEqualTo(487);
+
+            // The cancelled leg's channel is free: the next transfer to the one-channel trunk goes through.
+            target.serve("refer-new-target.xml", 1);
+            pbx.serve("refer-blind-transfer.xml", 1);
+            assertThat(caller.call("refer-transferee.xml", SIP, did, "+14155550147", 1)).as(caller.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            assertThat(target.await(20)).as(target.messages()).isZero();
         }
     }
 
