@@ -175,6 +175,30 @@ class TransferFailoverIT {
         }
     }
 
+    @Test
+    void theTargetGetsTheNumbersInItsTrunksFormat() throws Exception {
+        try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback(); Sipp target = Sipp.onLoopback()) {
+            String did = didOnTransferringPbx(provision.trunk("carrier", "CARRIER", caller.sipPort), pbx);
+            String targetTrunk = Provision.uniqueName("mobile");
+            TrunklineApi.Reply created = api.post("/api/v1/trunks", "{\"name\":\"" + targetTrunk + "\","
+                    + "\"role\":\"CARRIER\",\"defaultRegion\":\"GB\",\"gateways\":[{\"host\":\"127.0.0.1\","
+                    + "\"port\":" + target.sipPort + "}],\"numbers\":{\"format\":\"NATIONAL\"}}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String targetNumber = routedNumber(targetTrunk);
+
+            target.serve("refer-new-target.xml", 1);
+            pbx.withKey("target", targetNumber).serve("refer-blind-transfer.xml", 1);
+            assertThat(caller.call("refer-transferee.xml", SIP, did, "+14155550149", 1)).as(caller.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            assertThat(target.await(20)).as(target.messages()).isZero();
+
+            // A GB trunk in national format: the UK mobile with its national prefix, the US caller as dialled from GB.
+            String national = "0" + targetNumber.substring(3);
+            assertThat(target.messages()).contains("INVITE sip:" + national + "@", "sip:0014155550149@")
+                    .doesNotContain("INVITE sip:" + targetNumber);
+        }
+    }
+
     /** A DID on {@code carrierTrunk} answered by a PBX whose trunk lets it transfer calls. */
     private String didOnTransferringPbx(String carrierTrunk, Sipp pbx) throws Exception {
         String did = Provision.uniqueUsNumber();
