@@ -106,6 +106,30 @@ class TransferFailoverIT {
     }
 
     @Test
+    void cheaperCandidateTrunkAtItsLimitIsSkippedAndTheNextCarriesTheTransfer() throws Exception {
+        try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback(); Sipp target = Sipp.onLoopback()) {
+            // The cheaper candidate is the carrier the call came in on, whose only channel the call holds.
+            String incoming = carrierWithRate(caller.sipPort, "0.0100", "{\"maxChannels\":1}");
+            String dearer = carrierWithRate(target.sipPort, "0.0300", null);
+            String did = didOnTransferringPbx(incoming, pbx);
+            String targetNumber = "+44207946" + (1000 + ThreadLocalRandom.current().nextInt(9000));
+            TrunklineApi.Reply route = api.put("/api/v1/routes/" + targetNumber.substring(1),
+                    "{\"trunks\":[\"" + incoming + "\",\"" + dearer + "\"]}");
+            assertThat(route.status()).as(route.body()).isIn(200, 201);
+
+            target.serve("refer-new-target.xml", 1);
+            pbx.withKey("target", targetNumber).serve("refer-blind-transfer.xml", 1);
+            assertThat(caller.call("refer-transferee.xml", SIP, did, "+14155550150", 1)).as(caller.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            assertThat(target.await(20)).as(target.messages()).isZero();
+            JsonObject transferred = Cdrs.of(api).forCalledNumber(targetNumber);
+            assertThat(transferred.getString("outboundTrunk")).isEqualTo(dearer);
+            assertThat(transferred.getInt("finalStatus")).isEqualTo(200);
+            assertThat(caller.messages()).doesNotContain("INVITE sip:" + targetNumber);
+        }
+    }
+
+    @Test
     void aTransferredCallGivesItsTargetChannelBackWhenItEnds() throws Exception {
         try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback(); Sipp target = Sipp.onLoopback()) {
             String did = didOnTransferringPbx(provision.trunk("carrier", "CARRIER", caller.sipPort), pbx);
@@ -204,6 +228,15 @@ class TransferFailoverIT {
         String did = Provision.uniqueUsNumber();
         provision.did(did, carrierTrunk, provision.trunkWithTransfer("pbx", "PBX", pbx.sipPort, "TRANSFER"));
         return did;
+    }
+
+    /** A carrier trunk with one gateway and a rate deck pricing UK calls at {@code pricePerMinute}. */
+    private String carrierWithRate(int port, String pricePerMinute, String limitsJson) throws Exception {
+        String name = provision.carrierWithLimits(limitsJson == null ? "{}" : limitsJson, port);
+        TrunklineApi.Reply deck = api.putCsv("/api/v1/trunks/" + name + "/rates",
+                "prefix,price\n1,0.0050\n44," + pricePerMinute + "\n");
+        assertThat(deck.status()).as(deck.body()).isEqualTo(200);
+        return name;
     }
 
     /** A UK mobile number under a prefix routed to {@code trunk} only, unique to the calling test. */
