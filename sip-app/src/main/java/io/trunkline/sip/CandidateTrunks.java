@@ -55,15 +55,20 @@ final class CandidateTrunks {
             attempts.trunkAdmitted();
             return true;
         }
-        Admission.Refused refused = (Admission.Refused) admission;
+        refused(origin, attempts, (Admission.Refused) admission);
+        return false;
+    }
+
+    /** The trunk is over its limits: it holds no channel of the call, and the CDR names it if no INVITE went out. */
+    private static void refused(AttemptOrigin origin, OutboundAttempts attempts, Admission.Refused refused) {
+        CallChannels channels = origin.channels();
         if (channels != null) {
             channels.moveOutbound(null);
         }
         attempts.refused(refused.reason(), refused.retryAfterSeconds());
         CallTimeline timeline = origin.timeline();
         if (!attempts.sentAny() && timeline != null) {
-            timeline.routed(origin.inboundTrunk(), forward.outboundTrunk(), null); // the CDR names the trunk refusing
+            timeline.routed(origin.inboundTrunk(), attempts.forward().outboundTrunk(), null);
         }
-        return false;
     }
 }
