@@ -68,6 +68,21 @@ final class Provision {
         return name;
     }
 
+    /** A carrier trunk whose gateways (on 127.0.0.1) are tried in the order given, with this failover policy. */
+    String carrierWithGateways(String failoverJson, int... ports) throws Exception {
+        String name = uniqueName("carrier");
+        StringBuilder gateways = new StringBuilder();
+        for (int i = 0; i < ports.length; i++) {
+            gateways.append(i == 0 ? "" : ",").append("{\"host\":\"127.0.0.1\",\"port\":").append(ports[i])
+                    .append(",\"priority\":").append(i + 1).append("}");
+        }
+        TrunklineApi.Reply reply = api.post("/api/v1/trunks", "{\"name\":\"" + name + "\",\"role\":\"CARRIER\","
+                + "\"gateways\":[" + gateways + "]" + (failoverJson == null ? "" : ",\"failover\":" + failoverJson)
+                + "}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return name;
+    }
+
     void did(String number, String carrier, String pbx) throws Exception {
         TrunklineApi.Reply reply = api.post("/api/v1/numbers", "{\"number\":\"" + number + "\",\"trunk\":\"" + carrier
                 + "\",\"destination\":{\"trunk\":\"" + pbx + "\"}}");

@@ -3,6 +3,7 @@ package io.trunkline.sip;
 import io.trunkline.cdr.CallTimeline;
 import io.trunkline.cdr.EndCause;
 import io.trunkline.cdr.HangupParty;
+import io.trunkline.limits.CallChannels;
 import io.trunkline.routing.RoutingDecision.Forward;
 
 import javax.servlet.ServletException;
@@ -12,16 +13,17 @@ import javax.servlet.sip.SipServletMessage;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipSession;
-import javax.servlet.sip.URI;
+import javax.servlet.sip.TooManyHopsException;
 import javax.servlet.sip.ar.SipApplicationRoutingDirective;
 import java.io.IOException;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * A blind transfer performed by Trunkline (RFC 3515 with RFC 5589's blind flow): 202 and NOTIFY 100 to the referrer,
  * a new leg to the target, the remaining party re-connected to it, NOTIFY with the outcome, BYE to the referrer.
+ * The new leg is set up by {@link GatewayFailover} exactly as a routed call's outbound side is (gateway failover,
+ * setup timeout, candidate trunks, limits, digest, presentation), with this transfer as its {@link AttemptOrigin}.
  *
  * <p>Media: the new leg's INVITE carries <em>no</em> offer, the target's 2xx brings one, the remaining party gets it
  * in a re-INVITE and its answer goes to the target in the ACK (RFC 3725 flow I; RFC 3264 §5). Offering the target
@@ -37,14 +39,12 @@ final class BlindTransfer {
     private static final Logger LOG = Logger.getLogger(BlindTransfer.class.getName());
 
     private final SipFactory factory;
-    private final SipAddresses addresses;
-    private final Optional<String> advertisedHost;
+    private final GatewayFailover failover;
     private final CdrRecorder cdrs;
 
-    BlindTransfer(SipFactory factory, SipAddresses addresses, Optional<String> advertisedHost, CdrRecorder cdrs) {
+    BlindTransfer(SipFactory factory, GatewayFailover failover, CdrRecorder cdrs) {
         this.factory = factory;
-        this.addresses = addresses;
-        this.advertisedHost = advertisedHost;
+        this.failover = failover;
         this.cdrs = cdrs;
     }
 
@@ -52,47 +52,44 @@ final class BlindTransfer {
         return CallLegs.transfer(call) != null;
     }
 
-    /** Accepts the REFER and sends the new leg's INVITE to the first target of {@code forward}. */
+    /**
+     * Accepts the REFER and starts the new leg's attempts as for any routed call: the target trunk's gateways in
+     * turn, then the route's later candidate trunks, each admitted against its limits on the new leg's own channels.
+     */
     void start(SipServletRequest refer, SipSession remaining, Forward forward) throws IOException {
         refer.createResponse(202, "Accepted").send();
         TransferNotifier.progress(refer, 100, "Trying");
-        SipServletRequest invite = targetInvite(refer, forward);
-        if (invite == null) {
-            TransferNotifier.outcome(refer, 503, "Service Unavailable");
-            return;
-        }
-        CallLegs.markCallee(invite.getSession(), forward.outboundTrunk(), forward.calledNumber());
+        SipApplicationSession call = refer.getApplicationSession();
         CallTimeline timeline = CallTimeline.begin(remaining.getCallId(), forward.callingNumber(),
                 forward.calledNumber(), cdrs.clock());
-        LegParty party = CallLegs.party(remaining);
-        timeline.routed(party == null ? null : party.trunk(), forward.outboundTrunk(), invite.getCallId());
-        PendingTransfer transfer = new PendingTransfer(refer, remaining, invite, timeline);
-        CallLegs.holdTransfer(refer.getApplicationSession(), transfer);
+        CallChannels channels = CallChannels.outboundOnly();
+        CallChannels callChannels = CallLegs.channels(call);
+        if (callChannels != null) {
+            callChannels.alsoRelease(channels); // however the call ends, the new leg's channel goes with it
+        }
+        PendingTransfer transfer = new PendingTransfer(this, refer, remaining, new OutboundAttempts(forward),
+                timeline, channels);
+        CallLegs.holdTransfer(call, transfer);
         try {
-            invite.send();
-        } catch (IOException | IllegalStateException e) {
-            failed(transfer, 503, "Service Unavailable", HangupParty.TRUNKLINE);
+            failover.start(transfer);
+        } catch (TooManyHopsException e) {
+            failed(transfer, 483, "Too Many Hops", HangupParty.TRUNKLINE);
         }
     }
 
-    /** The new leg's INVITE, without an offer, in the call's application session; null if it cannot be built. */
-    private SipServletRequest targetInvite(SipServletRequest refer, Forward forward) {
-        SipApplicationSession call = refer.getApplicationSession();
-        try {
-            String localHost = advertisedHost.orElse(refer.getLocalAddr());
-            URI requestUri = addresses.requestUri(forward, forward.target());
-            SipServletRequest invite = factory.createRequest(call, "INVITE",
-                    addresses.from(forward, null, localHost), addresses.to(requestUri));
-            invite.setRequestURI(requestUri);
-            // JSR 289 §15.2.2: a request the application creates is NEW to the application router, and Liberty's
-            // default router hands it straight back to Trunkline as an incoming call. CONTINUE, on the call's
-            // original INVITE, sends it on the way the B2BUA's own outbound legs go: out to the network.
-            invite.setRoutingDirective(SipApplicationRoutingDirective.CONTINUE, CallLegs.callerInvite(call));
-            return invite;
-        } catch (ServletException | IllegalArgumentException | IllegalStateException e) {
-            LOG.log(Level.WARNING, "Transfer target " + forward.target() + " is not a usable URI", e);
-            return null;
-        }
+    /** An attempt's INVITE, without an offer, in the call's application session; From and To as routing says. */
+    SipServletRequest targetInvite(SipApplicationSession call, String from, String to) throws ServletException {
+        SipServletRequest invite = factory.createRequest(call, "INVITE", from, to);
+        // JSR 289 §15.2.2: a request the application creates is NEW to the application router, and Liberty's
+        // default router hands it straight back to Trunkline as an incoming call. CONTINUE, on the call's
+        // original INVITE, sends it on the way the B2BUA's own outbound legs go: out to the network.
+        invite.setRoutingDirective(SipApplicationRoutingDirective.CONTINUE, CallLegs.callerInvite(call));
+        return invite;
+    }
+
+    /** No target took the new leg (each refused by its trunk's limits, unreachable or silent). */
+    void gaveUp(PendingTransfer transfer, int status) {
+        failed(transfer, status, status == 408 ? "Request Timeout" : "Service Unavailable", HangupParty.TRUNKLINE);
     }
 
     /** @return whether this response belongs to a transfer under way (and was dealt with here) */
@@ -115,10 +112,13 @@ final class BlindTransfer {
 
     private void targetResponded(PendingTransfer transfer, SipServletResponse response) throws IOException {
         int status = response.getStatus();
+        if (status < 300) {
+            failover.progressed(transfer.attempts(), response);
+        }
         if (status < 200) {
             transfer.timeline().provisional(status, cdrs.clock().instant());
         } else if (status >= 300) {
-            failed(transfer, status, response.getReasonPhrase(), HangupParty.CALLEE);
+            targetRefused(transfer, response);
         } else if (!hasBody(response)) {
             // An offer was asked for and none came (RFC 3264 §5): nothing to give the remaining party.
             response.createAck().send();
@@ -130,6 +130,27 @@ final class BlindTransfer {
             SipServletRequest reInvite = transfer.remaining().createRequest("INVITE");
             copyBody(response, reInvite);
             reInvite.send();
+        }
+    }
+
+    /** A gateway's error: answered (digest), moved on from (failover), or the transfer's outcome. */
+    private void targetRefused(PendingTransfer transfer, SipServletResponse response) throws IOException {
+        int status = response.getStatus();
+        boolean challenge = status == 401 || status == 407;
+        try {
+            if (challenge && failover.answeredChallenge(transfer.attempts(), response)
+                    || failover.movedOnAfter(transfer, response)) {
+                return;
+            }
+        } catch (TooManyHopsException e) {
+            failed(transfer, 483, "Too Many Hops", HangupParty.TRUNKLINE);
+            return;
+        }
+        if (challenge) {
+            // As for a routed call: the referrer cannot answer the target trunk's challenge, so it hears a refusal.
+            failed(transfer, 403, "Trunk Authentication Failed", HangupParty.TRUNKLINE);
+        } else {
+            failed(transfer, status, response.getReasonPhrase(), HangupParty.CALLEE);
         }
     }
 
@@ -171,6 +192,7 @@ final class BlindTransfer {
     /** The target could not be reached or refused: the referrer hears why and the call stays as it was. */
     private void failed(PendingTransfer transfer, int status, String reason, HangupParty party) {
         CallLegs.transferOver(transfer.remaining().getApplicationSession());
+        transfer.channels().release();
         TransferNotifier.outcome(transfer.refer(), status, reason);
         cdrs.end(transfer.timeline(), status, party,
                 party == HangupParty.CALLEE ? EndCause.ofCalleeRefusal(status, false) : EndCause.TRANSFER_FAILED);
@@ -186,9 +208,13 @@ final class BlindTransfer {
             return;
         }
         CallLegs.transferOver(call);
+        failover.stop(call, transfer.attempts());
+        transfer.channels().release();
         try {
             if (transfer.phase() == PendingTransfer.Phase.INVITING) {
-                transfer.targetInvite().createCancel().send();
+                if (transfer.targetInvite() != null) {
+                    transfer.targetInvite().createCancel().send();
+                }
             } else {
                 transfer.targetAnswer().createAck().send();
                 transfer.target().createRequest("BYE").send();

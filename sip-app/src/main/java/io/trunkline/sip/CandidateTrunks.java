@@ -6,12 +6,11 @@ import io.trunkline.limits.CallAdmission;
 import io.trunkline.limits.CallChannels;
 import io.trunkline.routing.RoutingDecision.Forward;
 
-import javax.servlet.sip.SipApplicationSession;
-
 /**
  * Moves a call along its candidate outbound trunks (least-cost order): a trunk is entered only if its limits admit
  * the call, which then holds a channel there instead of on the trunk it leaves; a trunk over its limits is skipped
- * as if all its gateways had failed.
+ * as if all its gateways had failed. A transfer's new leg is admitted the same way, on its own channels
+ * ({@link AttemptOrigin#channels()}), so a transfer cannot take a trunk past its limits.
  */
 final class CandidateTrunks {
     private final CallAdmission admissions;
@@ -25,9 +24,10 @@ final class CandidateTrunks {
      *
      * @return whether a target is ready to be tried ({@link OutboundAttempts#next()}); false when every trunk is used
      */
-    boolean readyToSend(SipApplicationSession call, OutboundAttempts attempts, CallTimeline timeline) {
+    boolean readyToSend(AttemptOrigin origin) {
+        OutboundAttempts attempts = origin.attempts();
         while (true) {
-            boolean admitted = attempts.isTrunkAdmitted() || admit(call, attempts, timeline);
+            boolean admitted = attempts.isTrunkAdmitted() || admit(origin, attempts);
             if (admitted && attempts.hasNextTarget()) {
                 return true;
             }
@@ -38,14 +38,14 @@ final class CandidateTrunks {
         }
     }
 
-    private boolean admit(SipApplicationSession call, OutboundAttempts attempts, CallTimeline timeline) {
+    private boolean admit(AttemptOrigin origin, OutboundAttempts attempts) {
         Forward forward = attempts.forward();
         if (forward.outboundTrunk() == null) {
             attempts.trunkAdmitted(); // a SIP URI destination: no trunk, no limits
             return true;
         }
         Admission admission = admissions.admitOutbound(forward.outboundTrunk());
-        CallChannels channels = CallLegs.channels(call);
+        CallChannels channels = origin.channels();
         if (admission instanceof Admission.Admitted admitted) {
             if (channels != null) {
                 channels.moveOutbound(admitted.lease());
@@ -55,14 +55,20 @@ final class CandidateTrunks {
             attempts.trunkAdmitted();
             return true;
         }
-        Admission.Refused refused = (Admission.Refused) admission;
+        refused(origin, attempts, (Admission.Refused) admission);
+        return false;
+    }
+
+    /** The trunk is over its limits: it holds no channel of the call, and the CDR names it if no INVITE went out. */
+    private static void refused(AttemptOrigin origin, OutboundAttempts attempts, Admission.Refused refused) {
+        CallChannels channels = origin.channels();
         if (channels != null) {
             channels.moveOutbound(null);
         }
         attempts.refused(refused.reason(), refused.retryAfterSeconds());
+        CallTimeline timeline = origin.timeline();
         if (!attempts.sentAny() && timeline != null) {
-            timeline.routed(forward.inboundTrunk(), forward.outboundTrunk(), null); // the CDR names the trunk refusing
+            timeline.routed(origin.inboundTrunk(), attempts.forward().outboundTrunk(), null);
         }
-        return false;
     }
 }

@@ -1,15 +1,13 @@
 package io.trunkline.sip;
 
 import io.trunkline.cdr.CallTimeline;
-import io.trunkline.cdr.EndCause;
-import io.trunkline.cdr.HangupParty;
 import io.trunkline.routing.RoutingDecision.Forward;
 import io.trunkline.routing.RoutingDecision.Target;
 import io.trunkline.security.DigestChallenge;
 import io.trunkline.security.DigestResponder;
 import io.trunkline.trunk.DigestCredentials;
 
-import javax.servlet.sip.ServletParseException;
+import javax.servlet.ServletException;
 import javax.servlet.sip.ServletTimer;
 import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.SipServletRequest;
@@ -19,7 +17,6 @@ import javax.servlet.sip.TooManyHopsException;
 import javax.servlet.sip.URI;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -29,7 +26,9 @@ import java.util.logging.Logger;
  * The outbound side of a routed call: sends the INVITE to the destination's gateways in turn. A gateway that answers
  * with a status in its trunk's retry set, cannot be reached, or shows no progress within the setup timeout is
  * abandoned for the next; after a trunk's last gateway the call moves on to the next candidate trunk (see
- * {@link CandidateTrunks}). The caller hears nothing of it until a gateway answers or none is left.
+ * {@link CandidateTrunks}). The caller hears nothing of it until a gateway answers or none is left. The same
+ * sequence sets up a routed call and a transfer's new leg: each {@link AttemptOrigin} says how its INVITEs are made
+ * and who hears that no target took the call.
  */
 final class GatewayFailover {
     private static final Logger LOG = Logger.getLogger(GatewayFailover.class.getName());
@@ -60,8 +59,13 @@ final class GatewayFailover {
         OutboundAttempts attempts = new OutboundAttempts(forward);
         timeline.normalizedNumbers(forward.callingNumber(), forward.calledNumber());
         CallLegs.bindCaller(callerInvite, timeline, attempts);
-        if (!tryNext(callerInvite, attempts, timeline)) {
-            giveUp(callerInvite, attempts, timeline);
+        start(caller(callerInvite));
+    }
+
+    /** Starts an origin's attempt sequence: its first target, or the news that none could take the call. */
+    void start(AttemptOrigin origin) throws IOException, TooManyHopsException {
+        if (!tryNext(origin)) {
+            origin.gaveUp(origin.attempts().lastFailure());
         }
     }
 
@@ -73,18 +77,21 @@ final class GatewayFailover {
      */
     boolean movedOnAfter(SipServletResponse response, SipServletRequest callerInvite)
             throws IOException, TooManyHopsException {
-        SipApplicationSession call = callerInvite.getApplicationSession();
-        OutboundAttempts attempts = CallLegs.attempts(call);
+        return movedOnAfter(caller(callerInvite), response);
+    }
+
+    boolean movedOnAfter(AttemptOrigin origin, SipServletResponse response) throws TooManyHopsException {
+        OutboundAttempts attempts = origin.attempts();
         if (attempts == null || !attempts.isCurrent(response.getSession().getId())) {
             return false;
         }
-        stopSetupTimer(call, attempts.progressed());
+        stopSetupTimer(origin.call(), attempts.progressed());
         if (!attempts.forward().failover().retriesOn(response.getStatus()) || !attempts.hasNext()) {
             return false;
         }
         attempts.failed(response.getStatus());
-        LinkedLegs.unlink(callerInvite);
-        return tryNext(callerInvite, attempts, CallLegs.timeline(call));
+        origin.leaveAttempt();
+        return tryNext(origin);
     }
 
     /** Whether this INVITE response belongs to setting up the call on its current attempt. */
@@ -93,14 +100,17 @@ final class GatewayFailover {
         return attempts != null && attempts.isSettingUp(response.getSession().getId());
     }
 
+    boolean answeredChallenge(SipServletResponse challenge) throws IOException {
+        return answeredChallenge(CallLegs.attempts(challenge.getApplicationSession()), challenge);
+    }
+
     /**
      * A 401/407 from the trunk: sent again once, in the same session (same Call-ID, next CSeq), with an
      * Authorization or Proxy-Authorization computed from the trunk's credentials (RFC 3261 §22.2, §22.3).
      *
      * @return whether the challenge was answered; false without credentials, or when they were already refused
      */
-    boolean answeredChallenge(SipServletResponse challenge) throws IOException {
-        OutboundAttempts attempts = CallLegs.attempts(challenge.getApplicationSession());
+    boolean answeredChallenge(OutboundAttempts attempts, SipServletResponse challenge) throws IOException {
         Optional<DigestCredentials> account = attempts == null || attempts.forward().outboundTrunk() == null
                 ? Optional.empty() : credentials.apply(attempts.forward().outboundTrunk());
         if (account.isEmpty() || !attempts.answerChallengeOnce()) {
@@ -127,12 +137,14 @@ final class GatewayFailover {
         return true;
     }
 
-    /** A provisional or success answer: the current gateway is alive, so its setup timer stops. */
     void progressed(SipServletResponse response) {
-        SipApplicationSession call = response.getApplicationSession();
-        OutboundAttempts attempts = CallLegs.attempts(call);
+        progressed(CallLegs.attempts(response.getApplicationSession()), response);
+    }
+
+    /** A provisional or success answer: the current gateway is alive, so its setup timer stops. */
+    void progressed(OutboundAttempts attempts, SipServletResponse response) {
         if (attempts != null && attempts.isCurrent(response.getSession().getId())) {
-            stopSetupTimer(call, attempts.progressed());
+            stopSetupTimer(response.getApplicationSession(), attempts.progressed());
             if (response.getStatus() / 100 == 2) {
                 attempts.answered();
             }
@@ -141,7 +153,10 @@ final class GatewayFailover {
 
     /** The caller gave up: no further attempt may start. */
     void stop(SipApplicationSession call) {
-        OutboundAttempts attempts = CallLegs.attempts(call);
+        stop(call, CallLegs.attempts(call));
+    }
+
+    void stop(SipApplicationSession call, OutboundAttempts attempts) {
         if (attempts != null) {
             stopSetupTimer(call, attempts.progressed());
         }
@@ -149,41 +164,45 @@ final class GatewayFailover {
 
     /** The current gateway showed no progress in time: cancel it and try the next. */
     void setupTimedOut(SipApplicationSession call, String legId) {
-        OutboundAttempts attempts = CallLegs.attempts(call);
+        PendingTransfer transfer = CallLegs.transfer(call);
         SipServletRequest callerInvite = CallLegs.callerInvite(call);
-        if (attempts == null || callerInvite == null || callerInvite.isCommitted()
-                || !attempts.isCurrent(legId) || attempts.isProgressing()) {
+        AttemptOrigin origin = transfer != null && transfer.attempts().isCurrent(legId) ? transfer
+                : callerInvite == null ? null : caller(callerInvite);
+        OutboundAttempts attempts = origin == null ? null : origin.attempts();
+        if (attempts == null || !origin.awaitingOutcome() || !attempts.isCurrent(legId) || attempts.isProgressing()) {
             return;
         }
-        LinkedLegs.outboundInvite(callerInvite).ifPresent(GatewayFailover::cancelQuietly);
+        origin.currentInvite().ifPresent(GatewayFailover::cancelQuietly);
         attempts.failed(408);
-        LinkedLegs.unlink(callerInvite);
+        origin.leaveAttempt();
         try {
-            if (!tryNext(callerInvite, attempts, CallLegs.timeline(call))) {
-                giveUp(callerInvite, attempts, CallLegs.timeline(call));
-            }
+            start(origin);
         } catch (IOException | TooManyHopsException e) {
-            LOG.log(Level.WARNING, "Failover after a setup timeout failed for " + callerInvite.getCallId(), e);
+            LOG.log(Level.WARNING, "Failover after a setup timeout failed for " + call.getId(), e);
         }
     }
 
+    private RoutedCaller caller(SipServletRequest callerInvite) {
+        return new RoutedCaller(callerInvite, negotiation, cdrs);
+    }
+
     /** Sends to the targets in turn until one takes the INVITE; false when none is left. */
-    private boolean tryNext(SipServletRequest callerInvite, OutboundAttempts attempts, CallTimeline timeline)
-            throws TooManyHopsException {
-        while (trunks.readyToSend(callerInvite.getApplicationSession(), attempts, timeline)) {
+    private boolean tryNext(AttemptOrigin origin) throws TooManyHopsException {
+        OutboundAttempts attempts = origin.attempts();
+        while (trunks.readyToSend(origin)) {
             Target target = attempts.next();
             try {
-                send(callerInvite, attempts, target, timeline);
+                send(origin, target);
                 return true;
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IOException | IllegalArgumentException | IllegalStateException e) {
                 // Unreachable over its transport, or a URI the container refuses: next target (RFC 3261 §8.1.3.1).
-                LOG.log(Level.FINE, "Target " + target + " failed for " + callerInvite.getCallId(), e);
-                stopSetupTimer(callerInvite.getApplicationSession(), attempts.progressed());
+                LOG.log(Level.FINE, "Target " + target + " failed for " + origin.call().getId(), e);
+                stopSetupTimer(origin.call(), attempts.progressed());
                 attempts.failed(503);
-                LinkedLegs.unlink(callerInvite);
+                origin.leaveAttempt();
             } catch (TooManyHopsException e) {
                 throw e;
-            } catch (ServletParseException e) {
+            } catch (ServletException e) {
                 LOG.log(Level.WARNING, "Target " + target + " is not a usable URI", e);
                 attempts.failed(503);
             }
@@ -191,42 +210,20 @@ final class GatewayFailover {
         return false;
     }
 
-    private void send(SipServletRequest callerInvite, OutboundAttempts attempts, Target target,
-                      CallTimeline timeline) throws IOException, ServletParseException, TooManyHopsException {
-        Forward forward = attempts.forward();
+    private void send(AttemptOrigin origin, Target target) throws IOException, ServletException {
+        Forward forward = origin.attempts().forward();
         URI requestUri = addresses.requestUri(forward, target);
-        String localHost = advertisedHost.orElse(callerInvite.getLocalAddr());
-        Map<String, List<String>> headers = Map.of(
-                "From", List.of(addresses.from(forward, callerInvite.getFrom().getDisplayName(), localHost)),
-                "To", List.of(addresses.to(requestUri)));
-        SipServletRequest outbound = LinkedLegs.createOutbound(callerInvite, headers);
+        String localHost = advertisedHost.orElse(origin.localAddress());
+        SipServletRequest outbound = origin.newInvite(addresses.from(forward, origin.displayName(), localHost),
+                addresses.to(requestUri));
         outbound.setRequestURI(requestUri);
         addresses.identity().write(outbound, forward.presented(), localHost);
-        negotiation.prepareOutbound(callerInvite, outbound);
         CallLegs.markCallee(outbound.getSession(), forward.outboundTrunk(), forward.calledNumber());
-        timeline.routed(forward.inboundTrunk(), forward.outboundTrunk(), outbound.getCallId());
-        ServletTimer timer = timers.createTimer(callerInvite.getApplicationSession(),
-                forward.failover().setupTimeout().toMillis(), false, new SetupTimeout(outbound.getSession().getId()));
-        attempts.sent(outbound.getSession().getId(), timer.getId());
+        origin.timeline().routed(origin.inboundTrunk(), forward.outboundTrunk(), outbound.getCallId());
+        ServletTimer timer = timers.createTimer(origin.call(), forward.failover().setupTimeout().toMillis(), false,
+                new SetupTimeout(outbound.getSession().getId()));
+        origin.attempts().sent(outbound.getSession().getId(), timer.getId());
         outbound.send();
-    }
-
-    /** Every target failed: the caller gets the last failure's status (408 after a timeout, else 503 or relayed). */
-    private void giveUp(SipServletRequest callerInvite, OutboundAttempts attempts, CallTimeline timeline)
-            throws IOException {
-        int status = attempts.lastFailure();
-        if (!callerInvite.isCommitted()) {
-            String refusal = attempts.refusal();
-            SipServletResponse response = callerInvite.createResponse(status, refusal != null ? refusal
-                    : status == 408 ? "Request Timeout" : "No Gateway Answered");
-            if (refusal != null) {
-                // Every candidate trunk was over its limits: RFC 3261 §21.5.4, as for an inbound trunk's limit.
-                response.setHeader("Retry-After", Integer.toString(attempts.retryAfterSeconds()));
-            }
-            response.send();
-        }
-        cdrs.endCall(callerInvite.getApplicationSession(), status, HangupParty.TRUNKLINE,
-                EndCause.ofNoGatewayLeft(attempts.refusal() != null));
     }
 
     private static void copyIdentity(SipServletRequest previous, SipServletRequest retry) {

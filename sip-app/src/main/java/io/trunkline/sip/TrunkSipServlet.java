@@ -56,7 +56,7 @@ public class TrunkSipServlet extends SipServlet {
         CallErrorListener.use(teardown, cdrs);
         calls = new B2buaCalls(trunkline.router(), trunkline.admission(), failover, cdrs, headers, sessionTimers,
                 teardown, trunkline.registrations()::trunkOfLine);
-        transfers = new BlindTransfer(factory, new SipAddresses(factory), settings.advertisedSipHost(), cdrs);
+        transfers = new BlindTransfer(factory, failover, cdrs);
         referrals = new Referrals(new TransferPlanner(trunkline.routing(), trunkline.router()), transfers);
         options = new OptionsResponder(trunkline.routing(), ALLOW);
         startOwnRequests(trunkline, factory);

@@ -64,4 +64,46 @@ class CallChannelsTest {
 
         assertThat(accounting.inUse("cheap", Direction.OUTBOUND)).isZero();
     }
+
+    @Test
+    void aTransferLegHoldsOnlyItsOutboundChannelAndIsGivenBackWithTheCall() {
+        CallChannels call = new CallChannels(admit(pbx, Direction.INBOUND));
+        CallChannels transfer = CallChannels.outboundOnly();
+        call.alsoRelease(transfer);
+        transfer.moveOutbound(admit(cheap, Direction.OUTBOUND));
+        assertThat(accounting.inUse("cheap", Direction.OUTBOUND)).isEqualTo(1);
+
+        call.release();
+
+        assertThat(accounting.inUse("cheap", Direction.OUTBOUND)).isZero();
+        assertThat(accounting.inUse("pbx", Direction.INBOUND)).isZero();
+    }
+
+    @Test
+    void aTransferLegReleasedOnItsOwnIsNotCountedAgainWhenTheCallEnds() {
+        CallChannels call = new CallChannels(admit(pbx, Direction.INBOUND));
+        CallChannels transfer = CallChannels.outboundOnly();
+        call.alsoRelease(transfer);
+        transfer.moveOutbound(admit(cheap, Direction.OUTBOUND));
+        transfer.release();
+        assertThat(accounting.inUse("cheap", Direction.OUTBOUND)).isZero();
+        CallChannels other = new CallChannels(admit(dear, Direction.INBOUND));
+        other.moveOutbound(admit(cheap, Direction.OUTBOUND));
+
+        call.release();
+
+        assertThat(accounting.inUse("cheap", Direction.OUTBOUND)).isEqualTo(1);
+    }
+
+    @Test
+    void aTransferLegJoiningAnEndedCallIsGivenBackAtOnce() {
+        CallChannels call = new CallChannels(admit(pbx, Direction.INBOUND));
+        call.release();
+        CallChannels transfer = CallChannels.outboundOnly();
+        transfer.moveOutbound(admit(cheap, Direction.OUTBOUND));
+
+        call.alsoRelease(transfer);
+
+        assertThat(accounting.inUse("cheap", Direction.OUTBOUND)).isZero();
+    }
 }
