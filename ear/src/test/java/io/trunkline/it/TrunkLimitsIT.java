@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +76,37 @@ class TrunkLimitsIT extends InServerTest {
                     () -> count(did, null), n -> n == 10) - count(did, 200);
             assertThat(refused).isBetween(5L, 8L);
             assertThat(count(did, 503)).isEqualTo(refused);
+        }
+    }
+
+    /**
+     * An inbound call-rate limit refuses the excess of an inbound burst with 503 and Retry-After: 1, and leaves a
+     * burst of outbound calls on the same trunk, at the same time, alone: the directions have buckets of their own.
+     */
+    @Test
+    void theInboundCallRateLimitRefusesAnInboundBurstButNotOutboundCalls() throws Exception {
+        try (Sipp pbxCallee = Sipp.onLoopback(); Sipp pbxCaller = Sipp.onLoopback();
+             Sipp carrierCaller = Sipp.onLoopback(); Sipp carrierGateway = Sipp.onLoopback()) {
+            String carrier = provision.carrierWithLimits("{\"maxInboundCallsPerSecond\":1}", carrierCaller.sipPort,
+                    carrierGateway.sipPort);
+            String did = Provision.uniqueUsNumber();
+            provision.did(did, carrier, provision.pbxWithGateways(null, pbxCallee.sipPort, pbxCaller.sipPort));
+            String outbound = "+44207947" + (1000 + ThreadLocalRandom.current().nextInt(9000));
+            provision.route(outbound.substring(1), carrier);
+            pbxCallee.serve("uas-answer-expect-bye.xml", 5);
+            carrierGateway.serve("uas-answer-expect-bye.xml", 5);
+
+            pbxCaller.startCalls("uac-call-and-hang-up.xml", SIP, outbound, "+14155550125", 5, 20);
+            carrierCaller.startCalls("uac-call-and-hang-up.xml", SIP, did, "+14155550126", 5, 20).await(60);
+
+            assertThat(pbxCaller.await(60)).as(pbxCaller.messages()).isZero();
+            assertThat(carrierGateway.await(20)).as(carrierGateway.messages()).isZero();
+            assertThat(count(outbound, 200)).isEqualTo(5);
+            long refused = Eventually.await("CDRs of all 5 inbound calls", Duration.ofSeconds(15),
+                    () -> count(did, null), n -> n == 5) - count(did, 200);
+            assertThat(refused).isBetween(3L, 4L); // 5 calls in 0.25 s: 1 token, and at most 1 more earned
+            assertThat(count(did, 503)).isEqualTo(refused);
+            assertThat(carrierCaller.messages()).contains("Trunk Call Rate Limit Reached", "Retry-After: 1");
         }
     }
 
