@@ -57,6 +57,19 @@ class CallAdmissionTest {
     }
 
     @Test
+    void theInboundCallRateTokenIsSpentOnceTheCallArrivedEvenIfItsOutboundTrunkRefusesIt() {
+        configure(trunk("carrier", new TrunkLimits(0, 0, 0, 0, 1, 0)), trunk("pbx", ONE_CHANNEL),
+                trunk("other", TrunkLimits.none()));
+        admitted(admission.admit("other", "pbx"));
+
+        assertThat(admission.admit("carrier", "pbx"))
+                .isEqualTo(new Admission.Refused("Trunk Channel Limit Reached", 5));
+
+        assertThat(admission.admitInbound("carrier"))
+                .isEqualTo(new Admission.Refused("Trunk Call Rate Limit Reached", 1));
+    }
+
+    @Test
     void aCallRefusedByItsInboundTrunkTakesNothingOnItsOutboundTrunk() {
         configure(trunk("carrier", ONE_CHANNEL), trunk("pbx", ONE_CHANNEL));
         admitted(admission.admitInbound("carrier"));
