@@ -104,7 +104,8 @@ class TrunkLimitsIT extends InServerTest {
             assertThat(count(outbound, 200)).isEqualTo(5);
             long refused = Eventually.await("CDRs of all 5 inbound calls", Duration.ofSeconds(15),
                     () -> count(did, null), n -> n == 5) - count(did, 200);
-            assertThat(refused).isBetween(3L, 4L); // 5 calls in 0.25 s: 1 token, and at most 1 more earned
+            // 5 calls meant for 0.25 s: 1 token at once; a loaded machine spreading them over 2 s earns 2 more.
+            assertThat(refused).isBetween(2L, 4L);
             assertThat(count(did, 503)).isEqualTo(refused);
             assertThat(carrierCaller.messages()).contains("Trunk Call Rate Limit Reached", "Retry-After: 1");
         }
