@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,6 +82,38 @@ class TrunkLimitsIT extends InServerTest {
             assertThat(count(did, 503)).isEqualTo(refused);
             assertThat(Cdrs.of(api).count(did, "TRUNK_LIMIT")).isEqualTo(refused);
             assertThat(Cdrs.of(api).count(did, "NORMAL_CLEARING")).isEqualTo(10 - refused);
+        }
+    }
+
+    /**
+     * An inbound call-rate limit refuses the excess of an inbound burst with 503 and Retry-After: 1, and leaves a
+     * burst of outbound calls on the same trunk, at the same time, alone: the directions have buckets of their own.
+     */
+    @Test
+    void theInboundCallRateLimitRefusesAnInboundBurstButNotOutboundCalls() throws Exception {
+        try (Sipp pbxCallee = Sipp.onLoopback(); Sipp pbxCaller = Sipp.onLoopback();
+             Sipp carrierCaller = Sipp.onLoopback(); Sipp carrierGateway = Sipp.onLoopback()) {
+            String carrier = provision.carrierWithLimits("{\"maxInboundCallsPerSecond\":1}", carrierCaller.sipPort,
+                    carrierGateway.sipPort);
+            String did = Provision.uniqueUsNumber();
+            provision.did(did, carrier, provision.pbxWithGateways(null, pbxCallee.sipPort, pbxCaller.sipPort));
+            String outbound = "+44207947" + (1000 + ThreadLocalRandom.current().nextInt(9000));
+            provision.route(outbound.substring(1), carrier);
+            pbxCallee.serve("uas-answer-expect-bye.xml", 5);
+            carrierGateway.serve("uas-answer-expect-bye.xml", 5);
+
+            pbxCaller.startCalls("uac-call-and-hang-up.xml", SIP, outbound, "+14155550125", 5, 20);
+            carrierCaller.startCalls("uac-call-and-hang-up.xml", SIP, did, "+14155550126", 5, 20).await(60);
+
+            assertThat(pbxCaller.await(60)).as(pbxCaller.messages()).isZero();
+            assertThat(carrierGateway.await(20)).as(carrierGateway.messages()).isZero();
+            assertThat(count(outbound, 200)).isEqualTo(5);
+            long refused = Eventually.await("CDRs of all 5 inbound calls", Duration.ofSeconds(15),
+                    () -> count(did, null), n -> n == 5) - count(did, 200);
+            // 5 calls meant for 0.25 s: 1 token at once; a loaded machine spreading them over 2 s earns 2 more.
+            assertThat(refused).isBetween(2L, 4L);
+            assertThat(count(did, 503)).isEqualTo(refused);
+            assertThat(carrierCaller.messages()).contains("Trunk Call Rate Limit Reached", "Retry-After: 1");
         }
     }
 

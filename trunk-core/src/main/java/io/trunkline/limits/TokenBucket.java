@@ -20,11 +20,15 @@ final class TokenBucket {
         this.refilledAt = nanoTime.getAsLong();
     }
 
-    /** Applies a changed rate without resetting the tokens already earned (capped at the new burst). */
+    /**
+     * Applies a changed rate without resetting the tokens already earned (capped at the new burst). A bucket that
+     * had no limit (rate 0) holds no tokens, so a limit newly set starts with its full burst rather than refusing
+     * the first calls after the change.
+     */
     synchronized void rate(int newRate) {
         refill();
+        tokens = rate == 0 ? newRate : Math.min(tokens, newRate);
         rate = newRate;
-        tokens = Math.min(tokens, newRate);
     }
 
     synchronized boolean tryTake() {
@@ -41,9 +45,14 @@ final class TokenBucket {
         tokens = Math.min(rate, tokens + 1);
     }
 
+    /**
+     * A clock that steps back (a wall clock corrected, a test) earns nothing rather than taking tokens away, which
+     * would refuse calls for as long as the step; a long gap earns at most one full burst.
+     */
     private void refill() {
         long now = nanoTime.getAsLong();
-        tokens = Math.min(rate, tokens + (now - refilledAt) * (double) rate / NANOS_PER_SECOND);
+        long elapsed = Math.max(0, now - refilledAt);
+        tokens = Math.min(rate, tokens + elapsed * (double) rate / NANOS_PER_SECOND);
         refilledAt = now;
     }
 }
