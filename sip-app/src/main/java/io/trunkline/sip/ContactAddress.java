@@ -9,7 +9,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -38,15 +37,10 @@ final class ContactAddress {
                 .findFirst().or(() -> interfaces.stream().findFirst());
         String host = advertisedHost.orElseGet(() -> listening.map(SipURI::getHost).filter(h -> !isWildcard(h))
                 .orElseGet(() -> localAddressTowards(target.host())));
-        if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
         int port = target.transport() == Transport.TLS ? tlsPort
                 : listening.map(SipURI::getPort).filter(p -> p > 0).orElse(5060);
-        String transport = target.transport() == Transport.UDP
-                ? "" : ";transport=" + target.transport().name().toLowerCase(Locale.ROOT);
-        return "<sip:" + target.aorUser() + "@" + host + ":" + port + transport + ";"
-                + TrunkRegistrar.LINE_PARAMETER + "=" + line + ">";
+        return "<sip:" + target.aorUser() + "@" + SipAddresses.hostPortTransport(host, port, target.transport())
+                + ";" + TrunkRegistrar.LINE_PARAMETER + "=" + line + ">";
     }
 
     private static Transport transportOf(SipURI uri) {

@@ -3,7 +3,6 @@ package io.trunkline.sip;
 import io.trunkline.health.GatewayHealth;
 import io.trunkline.routing.RoutingSnapshot;
 import io.trunkline.trunk.Gateway;
-import io.trunkline.trunk.Transport;
 import io.trunkline.trunk.Trunk;
 
 import javax.servlet.sip.SipApplicationSession;
@@ -13,7 +12,6 @@ import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,12 +58,8 @@ final class GatewayProber implements AutoCloseable {
     private void probe(Gateway gateway) {
         try {
             SipApplicationSession session = factory.createApplicationSession();
-            // Parsed, not built: Liberty's createSipURI(null, host) returns null instead of a URI without user.
-            String host = gateway.host().contains(":") && !gateway.host().startsWith("[")
-                    ? "[" + gateway.host() + "]" : gateway.host();
-            String transport = gateway.transport() == Transport.UDP
-                    ? "" : ";transport=" + gateway.transport().name().toLowerCase(Locale.ROOT);
-            URI target = factory.createURI("sip:" + host + ":" + gateway.port() + transport);
+            URI target = factory.createURI("sip:"
+                    + SipAddresses.hostPortTransport(gateway.host(), gateway.port(), gateway.transport()));
             SipServletRequest options = factory.createRequest(session, "OPTIONS",
                     factory.createAddress(factory.createSipURI("trunkline", localHost)), factory.createAddress(target));
             relay.mark(options); // it comes back through this servlet, which sends it on

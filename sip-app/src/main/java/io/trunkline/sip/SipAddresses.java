@@ -31,6 +31,17 @@ final class SipAddresses {
         return identity;
     }
 
+    /**
+     * {@code host:port} with an IPv6 host in brackets (RFC 3261 §25.1) and a transport parameter unless UDP: the
+     * host part of a URI that is parsed rather than built, since Liberty's createSipURI(null, host) returns null
+     * instead of a URI without user.
+     */
+    static String hostPortTransport(String host, int port, Transport transport) {
+        String bracketed = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        String parameter = transport == Transport.UDP ? "" : ";transport=" + transport.name().toLowerCase(Locale.ROOT);
+        return bracketed + ":" + port + parameter;
+    }
+
     /** The user part of a sip:/sips: URI or the number of a tel: URL; empty for other schemes. */
     static String userOf(URI uri) {
         if (uri instanceof SipURI sip) {

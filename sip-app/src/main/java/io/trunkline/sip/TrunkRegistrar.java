@@ -6,7 +6,6 @@ import io.trunkline.registration.TrunkRegistrations;
 import io.trunkline.routing.RoutingSnapshot;
 import io.trunkline.security.DigestChallenge;
 import io.trunkline.security.DigestResponder;
-import io.trunkline.trunk.Transport;
 
 import javax.servlet.sip.Address;
 import javax.servlet.sip.ServletParseException;
@@ -17,7 +16,6 @@ import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipURI;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -105,12 +103,8 @@ final class TrunkRegistrar implements AutoCloseable {
     }
 
     private SipURI registrarUri(RegistrationTarget target) throws ServletParseException {
-        String host = target.host().contains(":") && !target.host().startsWith("[")
-                ? "[" + target.host() + "]" : target.host();
-        String transport = target.transport() == Transport.UDP
-                ? "" : ";transport=" + target.transport().name().toLowerCase(Locale.ROOT);
-        // Parsed, not built: Liberty's createSipURI(null, host) returns null instead of a URI without user.
-        return (SipURI) factory.createURI("sip:" + host + ":" + target.port() + transport);
+        return (SipURI) factory.createURI("sip:"
+                + SipAddresses.hostPortTransport(target.host(), target.port(), target.transport()));
     }
 
     /** @return whether the response answered a REGISTER of ours (and so is not part of a call) */
