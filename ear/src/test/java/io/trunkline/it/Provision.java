@@ -42,45 +42,41 @@ final class Provision {
 
     /** A PBX trunk whose gateways are tried in the order given (priorities 1, 2, ...) with this failover policy. */
     String pbxWithGateways(String failoverJson, int... ports) throws Exception {
-        String name = uniqueName("pbx");
-        StringBuilder gateways = new StringBuilder();
-        for (int i = 0; i < ports.length; i++) {
-            gateways.append(i == 0 ? "" : ",").append("{\"host\":\"127.0.0.1\",\"port\":").append(ports[i])
-                    .append(",\"priority\":").append(i + 1).append("}");
-        }
-        TrunklineApi.Reply reply = api.post("/api/v1/trunks", "{\"name\":\"" + name + "\",\"role\":\"PBX\","
-                + "\"gateways\":[" + gateways + "]" + (failoverJson == null ? "" : ",\"failover\":" + failoverJson)
-                + "}");
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        return name;
-    }
-
-    /** A carrier trunk with one gateway per port (all on 127.0.0.1) and these limits. */
-    String carrierWithLimits(String limitsJson, int... ports) throws Exception {
-        String name = uniqueName("carrier");
-        StringBuilder gateways = new StringBuilder();
-        for (int i = 0; i < ports.length; i++) {
-            gateways.append(i == 0 ? "" : ",").append("{\"host\":\"127.0.0.1\",\"port\":").append(ports[i]).append("}");
-        }
-        TrunklineApi.Reply reply = api.post("/api/v1/trunks", "{\"name\":\"" + name + "\",\"role\":\"CARRIER\","
-                + "\"gateways\":[" + gateways + "],\"limits\":" + limitsJson + "}");
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        return name;
+        return trunkWithOrderedGateways("pbx", "PBX", failoverJson, ports);
     }
 
     /** A carrier trunk whose gateways (on 127.0.0.1) are tried in the order given, with this failover policy. */
     String carrierWithGateways(String failoverJson, int... ports) throws Exception {
-        String name = uniqueName("carrier");
-        StringBuilder gateways = new StringBuilder();
-        for (int i = 0; i < ports.length; i++) {
-            gateways.append(i == 0 ? "" : ",").append("{\"host\":\"127.0.0.1\",\"port\":").append(ports[i])
-                    .append(",\"priority\":").append(i + 1).append("}");
-        }
-        TrunklineApi.Reply reply = api.post("/api/v1/trunks", "{\"name\":\"" + name + "\",\"role\":\"CARRIER\","
-                + "\"gateways\":[" + gateways + "]" + (failoverJson == null ? "" : ",\"failover\":" + failoverJson)
-                + "}");
+        return trunkWithOrderedGateways("carrier", "CARRIER", failoverJson, ports);
+    }
+
+    /** A carrier trunk with one gateway per port (all on 127.0.0.1) and these limits. */
+    String carrierWithLimits(String limitsJson, int... ports) throws Exception {
+        return createTrunk("carrier", "CARRIER", gateways(false, ports), ",\"limits\":" + limitsJson);
+    }
+
+    private String trunkWithOrderedGateways(String base, String role, String failoverJson, int... ports)
+            throws Exception {
+        return createTrunk(base, role, gateways(true, ports),
+                failoverJson == null ? "" : ",\"failover\":" + failoverJson);
+    }
+
+    private String createTrunk(String base, String role, String gatewaysJson, String moreFields) throws Exception {
+        String name = uniqueName(base);
+        TrunklineApi.Reply reply = api.post("/api/v1/trunks", "{\"name\":\"" + name + "\",\"role\":\"" + role
+                + "\",\"gateways\":" + gatewaysJson + moreFields + "}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return name;
+    }
+
+    /** Gateways on 127.0.0.1, one per port; ordered ones get priorities 1, 2, ... in the order given. */
+    private static String gateways(boolean ordered, int... ports) {
+        StringBuilder gateways = new StringBuilder("[");
+        for (int i = 0; i < ports.length; i++) {
+            gateways.append(i == 0 ? "" : ",").append("{\"host\":\"127.0.0.1\",\"port\":").append(ports[i])
+                    .append(ordered ? ",\"priority\":" + (i + 1) : "").append("}");
+        }
+        return gateways.append("]").toString();
     }
 
     void did(String number, String carrier, String pbx) throws Exception {
