@@ -1,6 +1,5 @@
 package io.trunkline.adapter.jpa;
 
-import io.trunkline.number.Destination;
 import io.trunkline.number.Did;
 import io.trunkline.number.E164Number;
 
@@ -12,9 +11,6 @@ import javax.persistence.Table;
 @Entity
 @Table(name = "did")
 public class DidEntity {
-    private static final String TRUNK = "TRUNK";
-    private static final String URI = "URI";
-
     @Id
     @Column(name = "number")
     private String number;
@@ -34,18 +30,12 @@ public class DidEntity {
 
     void update(Did did) {
         carrierTrunk = did.carrierTrunk();
-        if (did.destination() instanceof Destination.ToUri uri) {
-            destinationKind = URI;
-            destination = uri.uri();
-        } else {
-            destinationKind = TRUNK;
-            destination = ((Destination.ToTrunk) did.destination()).trunkName();
-        }
+        destinationKind = DestinationColumns.kind(did.destination());
+        destination = DestinationColumns.value(did.destination());
     }
 
     Did toDomain() {
-        Destination target = URI.equals(destinationKind)
-                ? new Destination.ToUri(destination) : new Destination.ToTrunk(destination);
-        return new Did(new E164Number(number), carrierTrunk, target);
+        return new Did(new E164Number(number), carrierTrunk,
+                DestinationColumns.toDomain(destinationKind, destination));
     }
 }
