@@ -117,6 +117,33 @@ class CallTransferIT extends InServerTest {
     }
 
     @Test
+    void callerHangingUpWhileTheTargetRingsCancelsTheNewLegAndTellsTheReferrer() throws Exception {
+        try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback(); Sipp target = Sipp.onLoopback()) {
+            String did = Provision.uniqueUsNumber();
+            String carrierTrunk = provision.trunk("carrier", "CARRIER", caller.sipPort);
+            String pbxTrunk = provision.trunkWithTransfer("pbx", "PBX", pbx.sipPort, "TRANSFER");
+            provision.did(did, carrierTrunk, pbxTrunk);
+            String targetNumber = routedNumber(provision.trunk("mobile", "CARRIER", target.sipPort));
+
+            // The target rings and never answers; the caller hangs up 3 s into the call, while it rings.
+            target.serve("uas-ring-expect-cancel.xml", 1);
+            pbx.withKey("target", targetNumber).serve("refer-blind-transfer-transferee-hangs-up.xml", 1);
+            int callerExit = caller.call("uac-call-talk-3s-hang-up.xml", SIP, did, "+14155550127", 1);
+
+            assertThat(callerExit).as(caller.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            assertThat(target.await(20)).as(target.messages()).isZero();
+            JsonObject original = Cdrs.of(api).forNumber(did);
+            assertThat(original.getString("hangupParty")).isEqualTo("CALLER");
+            assertThat(original.getString("endCause")).isEqualTo("NORMAL_CLEARING");
+            JsonObject attempt = Cdrs.of(api).forNumber(targetNumber);
+            assertThat(attempt.getInt("finalStatus")).isEqualTo(487);
+            assertThat(attempt.getString("endCause")).isEqualTo("TRANSFER_ABANDONED");
+            assertThat(attempt.isNull("answeredAt")).isTrue();
+        }
+    }
+
+    @Test
     void transfereeRefusingTheNewMediaKeepsItsCallAndTheTargetIsReleased() throws Exception {
         try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback(); Sipp target = Sipp.onLoopback()) {
             String did = Provision.uniqueUsNumber();

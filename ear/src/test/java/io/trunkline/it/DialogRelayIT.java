@@ -86,6 +86,41 @@ class DialogRelayIT extends InServerTest {
     }
 
     @Test
+    void aLegAnswering408ToAnInDialogRequestEndsTheCallOnBothLegs() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = callFromCarrierToPbx(carrier, pbx);
+
+            pbx.serve("uas-answer-408-to-info.xml", 1);
+            int callerExit = carrier.call("uac-info-answered-408-expect-bye.xml", SIP, did, "+14155550207", 1);
+
+            assertThat(callerExit).as(carrier.messages()).isZero();
+            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            assertPeerTimeout(Cdrs.of(api).forNumber(did));
+        }
+    }
+
+    @Test
+    void aLegThatNeverAnswersAnInDialogRequestEndsTheCallOnBothLegs() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback().patient(90); Sipp carrier = Sipp.onLoopback().patient(90)) {
+            String did = callFromCarrierToPbx(carrier, pbx);
+
+            pbx.serve("uas-answer-then-ignore-info.xml", 1);
+            int callerExit = carrier.startCalls("uac-info-unanswered-expect-408-and-bye.xml", SIP, did,
+                    "+14155550208", 1, 1).await(90);
+
+            assertThat(callerExit).as(carrier.messages()).isZero();
+            assertThat(pbx.await(90)).as(pbx.messages()).isZero();
+            assertPeerTimeout(Cdrs.of(api).forNumber(did));
+        }
+    }
+
+    private static void assertPeerTimeout(JsonObject cdr) {
+        assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
+        assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
+        assertThat(cdr.getString("endCause")).isEqualTo("PEER_TIMEOUT");
+    }
+
+    @Test
     void aCallerThatNeverAcknowledgesTheAnswerIsHungUpOnBothLegs() throws Exception {
         try (Sipp pbx = Sipp.onLoopback().patient(90); Sipp carrier = Sipp.onLoopback().patient(90)) {
             String did = callFromCarrierToPbx(carrier, pbx);

@@ -76,6 +76,34 @@ class GatewayFailoverIT extends InServerTest {
     }
 
     @Test
+    void aGatewayRefusingTheTcpConnectionIsSkippedAtOnceForTheNext() throws Exception {
+        try (Sipp gateway2 = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = Provision.uniqueUsNumber();
+            String pbx = Provision.uniqueName("pbx");
+            // Gateway 1 takes TCP on a port nobody listens on; the setup timeout is long, so a failover within it
+            // can only come from the refused connection itself.
+            TrunklineApi.Reply created = api.post("/api/v1/trunks", "{\"name\":\"" + pbx + "\",\"role\":\"PBX\","
+                    + "\"failover\":{\"setupTimeoutMillis\":15000},\"gateways\":["
+                    + "{\"host\":\"127.0.0.1\",\"port\":" + PeerPorts.dead() + ",\"transport\":\"tcp\",\"priority\":1},"
+                    + "{\"host\":\"127.0.0.1\",\"port\":" + gateway2.sipPort + ",\"priority\":2}]}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            provision.did(did, provision.trunk("carrier", "CARRIER", carrier.sipPort), pbx);
+            gateway2.serve("uas-answer-expect-bye.xml", 1);
+
+            assertThat(carrier.call("uac-call-and-hang-up.xml", SIP, did, "+14155550115", 1))
+                    .as(carrier.messages()).isZero();
+            assertThat(gateway2.await(20)).as(gateway2.messages()).isZero();
+            JsonObject cdr = cdrFor(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
+            assertThat(cdr.getString("endCause")).isEqualTo("NORMAL_CLEARING");
+            assertThat(gateway2.messages()).contains(cdr.getString("outboundCallId"));
+            Duration setup = Duration.between(Instant.parse(cdr.getString("invitedAt")),
+                    Instant.parse(cdr.getString("answeredAt")));
+            assertThat(setup).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void whenEveryGatewayFailsTheCallerGetsTheLastFailure() throws Exception {
         try (Sipp gateway1 = Sipp.onLoopback(); Sipp gateway2 = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
             String did = didOnPbx(carrier, null, gateway1.sipPort, gateway2.sipPort);

@@ -32,28 +32,37 @@ class SessionTimerIT extends InServerTest {
     }
 
     /**
-     * Two calls at once, so that the test waits for the timer only once: one never refreshes and ends 60 s after
-     * its answer (Session-Expires 90: BYE at 90 - min(32, 90/3), RFC 4028 §10); the other refreshes once after
-     * 30 s with UPDATE and must therefore live until about 90 s.
+     * Three calls at once, so that the test waits for the timer only once: one never refreshes and ends 60 s after
+     * its answer (Session-Expires 90: BYE at 90 - min(32, 90/3), RFC 4028 §10); in the second the caller refreshes
+     * once after 30 s with UPDATE, so it must live until about 90 s; in the third the callee is the refresher and
+     * refreshes once after 30 s, and the caller hangs up at 75 s, past the 60 s an unrefreshed call would last.
      */
     @Test
-    void sessionTimerExpiryEndsBothLegsAndARefreshPostponesIt() throws Exception {
+    void sessionTimerExpiryEndsBothLegsAndARefreshFromEitherSidePostponesIt() throws Exception {
         try (Sipp silentPbx = Sipp.onLoopback().patient(115); Sipp silentCarrier = Sipp.onLoopback().patient(115);
              Sipp refreshingPbx = Sipp.onLoopback().patient(115);
-             Sipp refreshingCarrier = Sipp.onLoopback().patient(115)) {
+             Sipp refreshingCarrier = Sipp.onLoopback().patient(115);
+             Sipp refresherPbx = Sipp.onLoopback().patient(115);
+             Sipp calleeRefreshedCarrier = Sipp.onLoopback().patient(115)) {
             String silentDid = callFromCarrierToPbx(silentCarrier, silentPbx);
             String refreshingDid = callFromCarrierToPbx(refreshingCarrier, refreshingPbx);
+            String calleeRefreshedDid = callFromCarrierToPbx(calleeRefreshedCarrier, refresherPbx);
 
             silentPbx.serve("uas-session-timer-expiry.xml", 1);
             refreshingPbx.serve("uas-session-timer-refresh-once.xml", 1);
             silentCarrier.startCalls("uac-session-timer-expiry.xml", SIP, silentDid, "+14155550302", 1, 1);
             refreshingCarrier.startCalls("uac-session-timer-refresh-once.xml", SIP, refreshingDid, "+14155550303",
                     1, 1);
+            refresherPbx.serve("uas-session-timer-callee-refreshes.xml", 1);
+            calleeRefreshedCarrier.startCalls("uac-session-timer-callee-refreshes.xml", SIP, calleeRefreshedDid,
+                    "+14155550304", 1, 1);
 
             assertThat(silentCarrier.await(115)).as(silentCarrier.messages()).isZero();
             assertThat(silentPbx.await(20)).as(silentPbx.messages()).isZero();
             assertThat(refreshingCarrier.await(115)).as(refreshingCarrier.messages()).isZero();
             assertThat(refreshingPbx.await(20)).as(refreshingPbx.messages()).isZero();
+            assertThat(calleeRefreshedCarrier.await(115)).as(calleeRefreshedCarrier.messages()).isZero();
+            assertThat(refresherPbx.await(20)).as(refresherPbx.messages()).isZero();
             JsonObject silent = Cdrs.of(api).forNumber(silentDid);
             assertThat(silent.getString("hangupParty")).isEqualTo("TRUNKLINE");
             assertThat(silent.getInt("finalStatus")).isEqualTo(200);
@@ -63,6 +72,10 @@ class SessionTimerIT extends InServerTest {
             assertThat(refreshed.getString("hangupParty")).isEqualTo("TRUNKLINE");
             assertThat(refreshed.getString("endCause")).isEqualTo("SESSION_EXPIRED");
             assertThat(refreshed.getJsonNumber("durationMillis").longValue()).isBetween(85_000L, 105_000L);
+            JsonObject calleeRefreshed = Cdrs.of(api).forNumber(calleeRefreshedDid);
+            assertThat(calleeRefreshed.getString("hangupParty")).isEqualTo("CALLER");
+            assertThat(calleeRefreshed.getString("endCause")).isEqualTo("NORMAL_CLEARING");
+            assertThat(calleeRefreshed.getJsonNumber("durationMillis").longValue()).isBetween(70_000L, 85_000L);
         }
     }
 

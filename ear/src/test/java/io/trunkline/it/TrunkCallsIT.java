@@ -147,6 +147,24 @@ class TrunkCallsIT extends InServerTest {
     }
 
     @Test
+    void callWithNoHopsLeftIsRefusedWith483AndNeverReachesThePbx() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = Provision.uniqueUsNumber();
+            provision.did(did, provision.trunk("carrier", "CARRIER", carrier.sipPort),
+                    provision.trunk("pbx", "PBX", pbx.sipPort));
+            pbx.serve("uas-answer-expect-bye.xml", 1); // listening, so that a forwarded INVITE would show in its log
+
+            assertThat(carrier.call("uac-max-forwards-exhausted-expect-483.xml", SIP, did, "+14155550109", 1))
+                    .as(carrier.messages()).isZero();
+            JsonObject cdr = cdrFor(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(483);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(cdr.getString("endCause")).isEqualTo("TOO_MANY_HOPS");
+            assertThat(pbx.messages()).as("the PBX's sipp log").doesNotContain("INVITE");
+        }
+    }
+
+    @Test
     void pbxCallLeavesOnTheCarrierOfTheLongestMatchingPrefix() throws Exception {
         try (Sipp pbx = Sipp.onLoopback(); Sipp ukCarrier = Sipp.onLoopback(); Sipp otherCarrier = Sipp.onLoopback()) {
             String pbxTrunk = provision.trunk("pbx", "PBX", pbx.sipPort);

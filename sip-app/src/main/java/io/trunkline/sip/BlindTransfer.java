@@ -200,9 +200,13 @@ final class BlindTransfer {
 
     /**
      * A party hung up while its transfer was under way: the new leg is cancelled (or released, once answered) so
-     * that it does not ring on for nobody.
+     * that it does not ring on for nobody. When the one who hung up is the transferee, the referrer, still in its
+     * dialog until the BYE reaches it, is told in the final NOTIFY (RFC 3515) that the transfer ended with 487.
+     *
+     * @param hungUp the leg whose BYE ends the call
      */
-    void abandon(SipApplicationSession call) {
+    void abandon(SipSession hungUp) {
+        SipApplicationSession call = hungUp.getApplicationSession();
         PendingTransfer transfer = CallLegs.transfer(call);
         if (transfer == null) {
             return;
@@ -221,6 +225,9 @@ final class BlindTransfer {
             }
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.FINE, "Abandoned transfer leg of " + call.getId() + " not released", e);
+        }
+        if (!hungUp.equals(transfer.refer().getSession())) {
+            TransferNotifier.outcome(transfer.refer(), 487, "Request Terminated");
         }
         cdrs.end(transfer.timeline(), 487, HangupParty.TRUNKLINE, EndCause.TRANSFER_ABANDONED);
     }

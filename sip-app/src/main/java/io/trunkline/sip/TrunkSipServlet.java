@@ -110,7 +110,7 @@ public class TrunkSipServlet extends SipServlet {
 
     @Override
     protected void doBye(SipServletRequest request) throws IOException {
-        transfers.abandon(request.getApplicationSession());
+        transfers.abandon(request.getSession());
         calls.relayBye(request);
     }
 
