@@ -49,9 +49,11 @@ server_cpu_ms() {
 
 load() { uptime | sed 's/.*load average: //; s/,//g'; }
 
-# sipp uas (PBX) in the background; its pid in UAS_PID.
+# sipp uas (PBX) in the background; its pid in UAS_PID. Its call limit is twice the calls expected: sipp counts
+# every new Call-ID as a call, and INVITEs Trunkline still retransmits from an earlier, failed run would otherwise
+# use up the count and stop this PBX early, failing every call after (stop_uas ends it once the uac is done).
 start_uas() {  # calls timeout-seconds log
-  sipp -sn uas -i 127.0.0.1 -p "$PBX_PORT" -mi 127.0.0.1 -mp "$AUX" -cp $((AUX + 10)) -nostdin -m "$1" \
+  sipp -sn uas -i 127.0.0.1 -p "$PBX_PORT" -mi 127.0.0.1 -mp "$AUX" -cp $((AUX + 10)) -nostdin -m $(($1 * 2)) \
        -timeout "$2"s -max_socket 64 >"$3" 2>&1 &
   UAS_PID=$!
   sleep 0.5
