@@ -31,9 +31,7 @@ class CallTransferIT extends InServerTest {
             pbx.withKey("target", targetNumber).serve("refer-blind-transfer.xml", 1);
             int callerExit = caller.call("refer-transferee.xml", SIP, did, "+14155550120", 1);
 
-            assertThat(callerExit).as(caller.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
-            assertThat(target.await(20)).as(target.messages()).isZero();
+            assertAllDone(callerExit, caller, pbx, target);
             assertThat(pbx.messages()).contains("message/sipfrag", "SIP/2.0 100 Trying", "SIP/2.0 200 OK",
                     "Subscription-State: terminated");
             JsonObject original = Cdrs.of(api).forNumber(did);
@@ -92,19 +90,15 @@ class CallTransferIT extends InServerTest {
     @Test
     void transferToABusyTargetIsReportedAndTheCallStaysUp() throws Exception {
         try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback(); Sipp target = Sipp.onLoopback()) {
-            String did = Provision.uniqueUsNumber();
-            String carrierTrunk = provision.trunk("carrier", "CARRIER", caller.sipPort);
-            String pbxTrunk = provision.trunkWithTransfer("pbx", "PBX", pbx.sipPort, "TRANSFER");
-            provision.did(did, carrierTrunk, pbxTrunk);
-            String targetNumber = routedNumber(provision.trunk("mobile", "CARRIER", target.sipPort));
+            Transfer call = pbxTransfersCarrierCaller(caller, pbx, target);
+            String did = call.did();
+            String targetNumber = call.targetNumber();
 
             target.serve("uas-reject-486.xml", 1);
             pbx.withKey("target", targetNumber).serve("refer-blind-transfer-target-busy.xml", 1);
             int callerExit = caller.call("uac-call-expect-bye.xml", SIP, did, "+14155550121", 1);
 
-            assertThat(callerExit).as(caller.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
-            assertThat(target.await(20)).as(target.messages()).isZero();
+            assertAllDone(callerExit, caller, pbx, target);
             JsonObject original = Cdrs.of(api).forNumber(did);
             assertThat(original.getString("hangupParty")).isEqualTo("CALLEE");
             assertThat(original.getInt("finalStatus")).isEqualTo(200);
@@ -117,52 +111,21 @@ class CallTransferIT extends InServerTest {
     }
 
     @Test
-    void callerHangingUpWhileTheTargetRingsCancelsTheNewLegAndTellsTheReferrer() throws Exception {
-        try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback(); Sipp target = Sipp.onLoopback()) {
-            String did = Provision.uniqueUsNumber();
-            String carrierTrunk = provision.trunk("carrier", "CARRIER", caller.sipPort);
-            String pbxTrunk = provision.trunkWithTransfer("pbx", "PBX", pbx.sipPort, "TRANSFER");
-            provision.did(did, carrierTrunk, pbxTrunk);
-            String targetNumber = routedNumber(provision.trunk("mobile", "CARRIER", target.sipPort));
-
-            // The target rings and never answers; the caller hangs up 3 s into the call, while it rings.
-            target.serve("uas-ring-expect-cancel.xml", 1);
-            pbx.withKey("target", targetNumber).serve("refer-blind-transfer-transferee-hangs-up.xml", 1);
-            int callerExit = caller.call("uac-call-talk-3s-hang-up.xml", SIP, did, "+14155550127", 1);
-
-            assertThat(callerExit).as(caller.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
-            assertThat(target.await(20)).as(target.messages()).isZero();
-            JsonObject original = Cdrs.of(api).forNumber(did);
-            assertThat(original.getString("hangupParty")).isEqualTo("CALLER");
-            assertThat(original.getString("endCause")).isEqualTo("NORMAL_CLEARING");
-            JsonObject attempt = Cdrs.of(api).forNumber(targetNumber);
-            assertThat(attempt.getInt("finalStatus")).isEqualTo(487);
-            assertThat(attempt.getString("endCause")).isEqualTo("TRANSFER_ABANDONED");
-            assertThat(attempt.isNull("answeredAt")).isTrue();
-        }
-    }
-
-    @Test
     void transfereeRefusingTheNewMediaKeepsItsCallAndTheTargetIsReleased() throws Exception {
         try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback(); Sipp target = Sipp.onLoopback()) {
-            String did = Provision.uniqueUsNumber();
-            String carrierTrunk = provision.trunk("carrier", "CARRIER", caller.sipPort);
-            String pbxTrunk = provision.trunkWithTransfer("pbx", "PBX", pbx.sipPort, "TRANSFER");
-            provision.did(did, carrierTrunk, pbxTrunk);
-            String targetNumber = routedNumber(provision.trunk("mobile", "CARRIER", target.sipPort));
+            Transfer call = pbxTransfersCarrierCaller(caller, pbx, target);
+            String did = call.did();
+            String targetNumber = call.targetNumber();
 
             target.serve("refer-new-target-released.xml", 1);
             pbx.withKey("target", targetNumber).serve("refer-blind-transfer-transferee-refuses.xml", 1);
             int callerExit = caller.call("refer-transferee-refuses-new-media.xml", SIP, did, "+14155550126", 1);
 
-            assertThat(callerExit).as(caller.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
-            assertThat(target.await(20)).as(target.messages()).isZero();
+            assertAllDone(callerExit, caller, pbx, target);
             assertThat(pbx.messages()).contains("SIP/2.0 488 Not Acceptable Here");
             JsonObject original = Cdrs.of(api).forNumber(did);
             assertThat(original.getString("hangupParty")).isEqualTo("CALLEE");
-            assertThat(original.getString("outboundTrunk")).isEqualTo(pbxTrunk);
+            assertThat(original.getString("outboundTrunk")).isEqualTo(call.pbxTrunk());
             // The target did answer (and its carrier will bill those moments), so the attempt's CDR says so.
             JsonObject attempt = Cdrs.of(api).forNumber(targetNumber);
             assertThat(attempt.getString("answeredAt")).isNotNull();
@@ -240,6 +203,25 @@ class CallTransferIT extends InServerTest {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().getString("field")).isEqualTo("transfer");
         assertThat(reply.json().getString("error")).contains("RELAY, TRANSFER, REJECT");
+    }
+
+    /** A carrier DID on a PBX trunk that transfers (policy TRANSFER), and an outside number reached via {@code target}. */
+    private record Transfer(String did, String pbxTrunk, String targetNumber) {
+    }
+
+    private Transfer pbxTransfersCarrierCaller(Sipp caller, Sipp pbx, Sipp target) throws Exception {
+        String did = Provision.uniqueUsNumber();
+        String carrierTrunk = provision.trunk("carrier", "CARRIER", caller.sipPort);
+        String pbxTrunk = provision.trunkWithTransfer("pbx", "PBX", pbx.sipPort, "TRANSFER");
+        provision.did(did, carrierTrunk, pbxTrunk);
+        return new Transfer(did, pbxTrunk, routedNumber(provision.trunk("mobile", "CARRIER", target.sipPort)));
+    }
+
+    /** Every party's sipp ended its scenario without an error (each check shows that party's messages). */
+    private static void assertAllDone(int callerExit, Sipp caller, Sipp pbx, Sipp target) throws Exception {
+        assertThat(callerExit).as(caller.messages()).isZero();
+        assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+        assertThat(target.await(20)).as(target.messages()).isZero();
     }
 
     /** A UK mobile number under a prefix routed to {@code trunk} only, unique to the calling test. */

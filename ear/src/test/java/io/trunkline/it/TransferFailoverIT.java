@@ -161,7 +161,13 @@ class TransferFailoverIT extends InServerTest {
                     .as(caller.messages()).isZero();
             assertThat(pbx.await(20)).as(pbx.messages()).isZero();
             assertThat(target.await(20)).as(target.messages()).isZero();
-            assertThat(Cdrs.of(api).forCalledNumber(targetNumber).getInt("finalStatus")).isEqualTo(487);
+            JsonObject original = Cdrs.of(api).forNumber(did);
+            assertThat(original.getString("hangupParty")).isEqualTo("CALLER");
+            assertThat(original.getString("endCause")).isEqualTo("NORMAL_CLEARING");
+            JsonObject attempt = Cdrs.of(api).forCalledNumber(targetNumber);
+            assertThat(attempt.getInt("finalStatus")).isEqualTo(487);
+            assertThat(attempt.getString("endCause")).isEqualTo("TRANSFER_ABANDONED");
+            assertThat(attempt.isNull("answeredAt")).isTrue();
 
             // The cancelled leg's channel is free: the next transfer to the one-channel trunk goes through.
             target.serve("refer-new-target.xml", 1);
