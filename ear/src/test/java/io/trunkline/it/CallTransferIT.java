@@ -31,7 +31,7 @@ class CallTransferIT extends InServerTest {
             pbx.withKey("target", targetNumber).serve("refer-blind-transfer.xml", 1);
             int callerExit = caller.call("refer-transferee.xml", SIP, did, "+14155550120", 1);
 
-            assertAllDone(callerExit, caller, pbx, target);
+            Sipp.assertAllEnded(callerExit, caller, pbx, target);
             assertThat(pbx.messages()).contains("message/sipfrag", "SIP/2.0 100 Trying", "SIP/2.0 200 OK",
                     "Subscription-State: terminated");
             JsonObject original = Cdrs.of(api).forNumber(did);
@@ -71,9 +71,7 @@ class CallTransferIT extends InServerTest {
             int callerExit = caller.withKey("target", salesDid.substring(2))
                     .call("refer-blind-transfer-from-caller.xml", SIP, did, "+14155550125", 1);
 
-            assertThat(callerExit).as(caller.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
-            assertThat(sales.await(20)).as(sales.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, caller, pbx, sales);
             JsonObject original = Cdrs.of(api).forCalledNumber(did);
             assertThat(original.getString("hangupParty")).isEqualTo("CALLER");
             assertThat(original.getString("endCause")).isEqualTo("TRANSFERRED");
@@ -98,7 +96,7 @@ class CallTransferIT extends InServerTest {
             pbx.withKey("target", targetNumber).serve("refer-blind-transfer-target-busy.xml", 1);
             int callerExit = caller.call("uac-call-expect-bye.xml", SIP, did, "+14155550121", 1);
 
-            assertAllDone(callerExit, caller, pbx, target);
+            Sipp.assertAllEnded(callerExit, caller, pbx, target);
             JsonObject original = Cdrs.of(api).forNumber(did);
             assertThat(original.getString("hangupParty")).isEqualTo("CALLEE");
             assertThat(original.getInt("finalStatus")).isEqualTo(200);
@@ -121,7 +119,7 @@ class CallTransferIT extends InServerTest {
             pbx.withKey("target", targetNumber).serve("refer-blind-transfer-transferee-refuses.xml", 1);
             int callerExit = caller.call("refer-transferee-refuses-new-media.xml", SIP, did, "+14155550126", 1);
 
-            assertAllDone(callerExit, caller, pbx, target);
+            Sipp.assertAllEnded(callerExit, caller, pbx, target);
             assertThat(pbx.messages()).contains("SIP/2.0 488 Not Acceptable Here");
             JsonObject original = Cdrs.of(api).forNumber(did);
             assertThat(original.getString("hangupParty")).isEqualTo("CALLEE");
@@ -145,8 +143,7 @@ class CallTransferIT extends InServerTest {
             pbx.withKey("unroutable", "+902125550100").serve("refer-bad-refer-to.xml", 1);
             int callerExit = caller.call("uac-call-expect-bye.xml", SIP, did, "+14155550122", 1);
 
-            assertThat(callerExit).as(caller.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, caller, pbx);
             // A REFER without Refer-To never reaches Trunkline: Liberty's stack answers it 400 Bad Request itself.
             assertThat(pbx.messages()).contains("400 Refer-To Has No Number", "404 Refer-To No Route To Destination");
             JsonObject cdr = Cdrs.of(api).forNumber(did);
@@ -166,8 +163,7 @@ class CallTransferIT extends InServerTest {
             int callerExit = caller.withKey("target", "+14155550999")
                     .call("refer-relayed.xml", SIP, did, "+14155550123", 1);
 
-            assertThat(callerExit).as(caller.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, caller, pbx);
             String seenByPbx = pbx.messages();
             assertThat(seenByPbx).contains("REFER sip:").containsPattern("Refer-To: <?sip:\\+14155550999@");
             assertThat(seenByPbx).doesNotContain("Referred-By", "127.0.0.1:" + caller.sipPort);
@@ -188,8 +184,7 @@ class CallTransferIT extends InServerTest {
             pbx.withKey("target", "+14155550998").serve("refer-rejected.xml", 1);
             int callerExit = caller.call("uac-call-expect-bye.xml", SIP, did, "+14155550124", 1);
 
-            assertThat(callerExit).as(caller.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, caller, pbx);
             assertThat(pbx.messages()).contains("403 Call Transfer Not Allowed On This Trunk");
             assertThat(Cdrs.of(api).forNumber(did).getString("hangupParty")).isEqualTo("CALLEE");
         }
@@ -215,13 +210,6 @@ class CallTransferIT extends InServerTest {
         String pbxTrunk = provision.trunkWithTransfer("pbx", "PBX", pbx.sipPort, "TRANSFER");
         provision.did(did, carrierTrunk, pbxTrunk);
         return new Transfer(did, pbxTrunk, routedNumber(provision.trunk("mobile", "CARRIER", target.sipPort)));
-    }
-
-    /** Every party's sipp ended its scenario without an error (each check shows that party's messages). */
-    private static void assertAllDone(int callerExit, Sipp caller, Sipp pbx, Sipp target) throws Exception {
-        assertThat(callerExit).as(caller.messages()).isZero();
-        assertThat(pbx.await(20)).as(pbx.messages()).isZero();
-        assertThat(target.await(20)).as(target.messages()).isZero();
     }
 
     /** A UK mobile number under a prefix routed to {@code trunk} only, unique to the calling test. */

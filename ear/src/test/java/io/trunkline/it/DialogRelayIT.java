@@ -25,8 +25,7 @@ class DialogRelayIT extends InServerTest {
             pbx.serve("uas-prack-both-legs.xml", 1);
             int callerExit = carrier.call("uac-prack-both-legs.xml", SIP, did, "+14155550201", 1);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             JsonObject cdr = Cdrs.of(api).forNumber(did);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
             assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
@@ -43,8 +42,7 @@ class DialogRelayIT extends InServerTest {
             pbx.serve("uas-dialog-requests-both-ways.xml", 1);
             int callerExit = carrier.call("uac-dialog-requests-both-ways.xml", SIP, did, "+14155550202", 1);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             assertThat(Cdrs.of(api).forNumber(did).getString("hangupParty")).isEqualTo("CALLER");
         }
     }
@@ -58,8 +56,7 @@ class DialogRelayIT extends InServerTest {
             pbx.serve("uas-answer-crossing-cancel.xml", 1);
             int callerExit = carrier.call("uac-cancel-before-answer.xml", SIP, did, "+14155550203", 1);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             JsonObject cdr = Cdrs.of(api).forNumber(did);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(487);
             assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
@@ -76,8 +73,7 @@ class DialogRelayIT extends InServerTest {
             pbx.serve("uas-answer-481-to-info.xml", 1);
             int callerExit = carrier.call("uac-info-answered-481-expect-bye.xml", SIP, did, "+14155550206", 1);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             JsonObject cdr = Cdrs.of(api).forNumber(did);
             assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
             assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
@@ -93,8 +89,7 @@ class DialogRelayIT extends InServerTest {
             pbx.serve("uas-answer-408-to-info.xml", 1);
             int callerExit = carrier.call("uac-info-answered-408-expect-bye.xml", SIP, did, "+14155550207", 1);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             assertPeerTimeout(Cdrs.of(api).forNumber(did));
         }
     }
@@ -130,8 +125,7 @@ class DialogRelayIT extends InServerTest {
             int callerExit = carrier.startCalls("uac-answered-never-acks.xml", SIP, did, "+14155550204", 1, 1)
                     .await(90);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             JsonObject cdr = Cdrs.of(api).forNumber(did);
             assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
             assertThat(cdr.getString("answeredAt")).isNotNull();
@@ -149,8 +143,7 @@ class DialogRelayIT extends InServerTest {
             int callerExit = carrier.startCalls("uac-prack-never-sent.xml", SIP, did, "+14155550205", 1, 1)
                     .await(90);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             JsonObject cdr = Cdrs.of(api).forNumber(did);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(504);
             assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");

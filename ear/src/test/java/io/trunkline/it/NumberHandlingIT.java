@@ -32,8 +32,7 @@ class NumberHandlingIT extends InServerTest {
             // '#' travels escaped in a SIP URI user (RFC 3261 §19.1.2); "00" is not the US access code (011).
             int callerExit = carrier.call("uac-call-and-hang-up.xml", SIP, "1234%23" + national, "00442079460000", 1);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             assertThat(pbx.messages()).contains("INVITE sip:" + national + "@");
             JsonObject cdr = cdrFor(did);
             assertThat(cdr.getString("calledNumber")).isEqualTo(did);
@@ -68,8 +67,7 @@ class NumberHandlingIT extends InServerTest {
 
             int callerExit = carrier.call("uac-call-and-hang-up.xml", SIP, did, "+14155550166", 1);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             assertThat(cdrFor(did).getString("callingNumber")).isEqualTo("+14155550166");
         }
     }
@@ -85,8 +83,7 @@ class NumberHandlingIT extends InServerTest {
 
             int callerExit = pbx.call("uac-call-and-hang-up.xml", SIP, "9" + dialled.substring(2), "4155550166", 1);
 
-            assertThat(callerExit).as(pbx.messages()).isZero();
-            assertThat(carrier.await(20)).as(carrier.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, pbx, carrier);
             assertThat(carrier.messages()).contains("INVITE sip:" + dialled.substring(1) + "@");
             assertThat(cdrFor(dialled).getString("callingNumber")).isEqualTo("+14155550166");
         }
@@ -100,8 +97,7 @@ class NumberHandlingIT extends InServerTest {
 
             int callerExit = carrier.call("uac-call-with-asserted-identity.xml", SIP, did, "+14155550166;+14155550177", 1);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             assertThat(cdrFor(did).getString("callingNumber")).isEqualTo("+14155550177");
         }
     }
@@ -114,8 +110,7 @@ class NumberHandlingIT extends InServerTest {
 
             int callerExit = carrier.call("uac-call-with-asserted-identity.xml", SIP, did, "+14155550166;+14155550999", 1);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             assertThat(cdrFor(did).getString("callingNumber")).isEqualTo("+14155550166");
         }
     }
@@ -129,8 +124,7 @@ class NumberHandlingIT extends InServerTest {
             int callerExit = carrier.call("uac-call-with-asserted-identity-and-privacy-id.xml", SIP, did,
                     "anonymous;+14155550177", 1);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             assertThat(cdrFor(did).getString("callingNumber")).isEqualTo("+14155550177");
         }
     }
@@ -144,8 +138,7 @@ class NumberHandlingIT extends InServerTest {
             int callerExit = carrier.call("uac-call-with-asserted-identity-and-privacy-id.xml", SIP, did,
                     "anonymous;+14155550177", 1);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             assertThat(cdrFor(did).getString("callingNumber")).isEqualTo("+14155550177");
         }
     }
@@ -159,8 +152,7 @@ class NumberHandlingIT extends InServerTest {
             int callerExit = carrier.call("uac-call-with-remote-party-id-privacy-full.xml", SIP, did,
                     "+14155550166;+14155550177", 1);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             assertThat(cdrFor(did).getString("callingNumber")).isEqualTo("+14155550177");
         }
     }
@@ -176,8 +168,7 @@ class NumberHandlingIT extends InServerTest {
 
             int callerExit = pbx.call("uac-call-and-hang-up.xml", SIP, dialled, "+442079460000", 1);
 
-            assertThat(callerExit).as(pbx.messages()).isZero();
-            assertThat(carrier.await(20)).as(carrier.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, pbx, carrier);
             assertThat(cdrFor(dialled).getString("callingNumber")).isEqualTo("+14155550188");
         }
     }
@@ -194,8 +185,7 @@ class NumberHandlingIT extends InServerTest {
 
             int callerExit = pbx.call("uac-call-and-hang-up.xml", SIP, dialled, "4155550166", 1);
 
-            assertThat(callerExit).as(pbx.messages()).isZero();
-            assertThat(carrier.await(20)).as(carrier.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, pbx, carrier);
             assertThat(cdrFor(dialled).getString("callingNumber")).isEqualTo("+14155550166");
         }
     }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A real sipp process playing a carrier or a PBX against Trunkline. Every instance gets its own SIP, media and
  * control ports (PEERS.md: media ports 4 apart, explicit control port) so that tests never collide.
@@ -142,6 +144,17 @@ final class Sipp implements AutoCloseable {
             throw new AssertionError("sipp " + command + " did not finish in " + seconds + " s; see " + logDir);
         }
         return process.exitValue();
+    }
+
+    /**
+     * The caller's scenario ended without an error (its exit status, given), and so does each answering sipp's
+     * within 20 s; a failing check shows that sipp's messages.
+     */
+    static void assertAllEnded(int callerExit, Sipp caller, Sipp... answerers) throws InterruptedException {
+        assertThat(callerExit).as(caller.messages()).isZero();
+        for (Sipp answerer : answerers) {
+            assertThat(answerer.await(20)).as(answerer.messages()).isZero();
+        }
     }
 
     /** What sipp exchanged, for failure messages. */

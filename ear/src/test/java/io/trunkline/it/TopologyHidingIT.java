@@ -27,8 +27,7 @@ class TopologyHidingIT extends InServerTest {
             pbx.serve("uas-topology-leaky-callee.xml", 1);
             int callerExit = carrier.call("uac-topology-leaky-caller.xml", SIP, did, "+14155550401", 1);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             JsonObject cdr = Cdrs.of(api).forNumber(did);
             String seenByCallee = pbx.messages();
             assertThat(seenByCallee).contains(cdr.getString("outboundCallId"));

@@ -35,10 +35,7 @@ class TransferFailoverIT extends InServerTest {
             pbx.withKey("target", targetNumber).serve("refer-blind-transfer.xml", 1);
             int callerExit = caller.call("refer-transferee.xml", SIP, did, "+14155550140", 1);
 
-            assertThat(callerExit).as(caller.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
-            assertThat(gateway1.await(20)).as(gateway1.messages()).isZero();
-            assertThat(gateway2.await(20)).as(gateway2.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, caller, pbx, gateway1, gateway2);
             assertThat(pbx.messages()).contains("SIP/2.0 200 OK", "Subscription-State: terminated")
                     .doesNotContain("SIP/2.0 503");
             assertThat(gateway1.messages()).contains("INVITE sip:" + targetNumber);
@@ -64,9 +61,7 @@ class TransferFailoverIT extends InServerTest {
             pbx.withKey("target", targetNumber).serve("refer-blind-transfer.xml", 1);
             int callerExit = caller.call("refer-transferee.xml", SIP, did, "+14155550148", 1);
 
-            assertThat(callerExit).as(caller.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
-            assertThat(gateway2.await(20)).as(gateway2.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, caller, pbx, gateway2);
             JsonObject transferred = Cdrs.of(api).forCalledNumber(targetNumber);
             assertThat(gateway2.messages()).contains(transferred.getString("outboundCallId"));
             Duration setup = Duration.between(Instant.parse(transferred.getString("invitedAt")),
@@ -86,8 +81,7 @@ class TransferFailoverIT extends InServerTest {
             pbx.withKey("target", targetNumber).serve("refer-blind-transfer-target-unavailable.xml", 1);
             int callerExit = caller.call("uac-call-expect-bye.xml", SIP, did, "+14155550141", 1);
 
-            assertThat(callerExit).as(caller.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, caller, pbx);
             assertThat(caller.messages()).doesNotContain("INVITE sip:" + targetNumber);
             JsonObject attempt = Cdrs.of(api).forCalledNumber(targetNumber);
             assertThat(attempt.getInt("finalStatus")).isEqualTo(503);
@@ -194,9 +188,7 @@ class TransferFailoverIT extends InServerTest {
             pbx.withKey("target", targetNumber).serve("refer-blind-transfer.xml", 1);
             int callerExit = caller.call("refer-transferee.xml", SIP, did, "+14155550143", 1);
 
-            assertThat(callerExit).as(caller.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
-            assertThat(target.await(20)).as(target.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, caller, pbx, target);
             assertThat(target.messages()).contains("Authorization: Digest", "username=\"trunk-user\"");
             assertThat(pbx.messages()).doesNotContain("SIP/2.0 401", "SIP/2.0 403");
             JsonObject transferred = Cdrs.of(api).forCalledNumber(targetNumber);

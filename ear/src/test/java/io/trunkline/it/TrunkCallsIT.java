@@ -29,8 +29,7 @@ class TrunkCallsIT extends InServerTest {
             // National format on a US trunk: Trunkline must normalise both numbers to E.164.
             int callerExit = carrier.call("uac-call-and-hang-up.xml", SIP, did.substring(2), "4155550100", 1);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             JsonObject cdr = cdrFor(did);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
             assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
@@ -54,8 +53,7 @@ class TrunkCallsIT extends InServerTest {
             pbx.serve("uas-answer-then-hang-up.xml", 1);
             int callerExit = carrier.call("uac-call-expect-bye.xml", SIP, did, "+14155550101", 1);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             JsonObject cdr = cdrFor(did);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
             assertThat(cdr.getString("hangupParty")).isEqualTo("CALLEE");
@@ -74,8 +72,7 @@ class TrunkCallsIT extends InServerTest {
             pbx.serve("uas-answer-hold-expect-bye.xml", 1);
             int callerExit = carrier.call("uac-call-hold-hang-up.xml", SIP, did, "+14155550107", 1);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             assertThat(cdrFor(did).getString("hangupParty")).isEqualTo("CALLER");
         }
     }
@@ -90,8 +87,7 @@ class TrunkCallsIT extends InServerTest {
             pbx.serve("uas-ring-expect-cancel.xml", 1);
             int callerExit = carrier.call("uac-cancel-before-answer.xml", SIP, did, "+14155550102", 1);
 
-            assertThat(callerExit).as(carrier.messages()).isZero();
-            assertThat(pbx.await(20)).as(pbx.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
             JsonObject cdr = cdrFor(did);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(487);
             assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
@@ -178,8 +174,7 @@ class TrunkCallsIT extends InServerTest {
             ukCarrier.serve("uas-answer-expect-bye.xml", 1);
             int callerExit = pbx.call("uac-call-and-hang-up.xml", SIP, dialled, "+14155550106", 1);
 
-            assertThat(callerExit).as(pbx.messages()).isZero();
-            assertThat(ukCarrier.await(20)).as(ukCarrier.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, pbx, ukCarrier);
             JsonObject cdr = cdrFor(dialled);
             assertThat(cdr.getString("inboundTrunk")).isEqualTo(pbxTrunk);
             assertThat(cdr.getString("outboundTrunk")).isEqualTo(uk);
