@@ -3,6 +3,7 @@ package io.trunkline.adapter.jpa;
 import io.trunkline.number.CatchAll;
 
 import javax.persistence.Column;
+import javax.persistence.Embedded;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Table;
@@ -13,10 +14,8 @@ public class CatchAllEntity {
     @Id
     @Column(name = "trunk_name")
     private String trunk;
-    @Column(name = "destination_kind", nullable = false)
-    private String destinationKind;
-    @Column(name = "destination", nullable = false)
-    private String destination;
+    @Embedded
+    private DestinationColumns destination;
 
     protected CatchAllEntity() {
     }
@@ -26,11 +25,10 @@ public class CatchAllEntity {
     }
 
     void update(CatchAll catchAll) {
-        destinationKind = DestinationColumns.kind(catchAll.destination());
-        destination = DestinationColumns.value(catchAll.destination());
+        destination = DestinationColumns.of(catchAll.destination());
     }
 
     CatchAll toDomain() {
-        return new CatchAll(trunk, DestinationColumns.toDomain(destinationKind, destination));
+        return new CatchAll(trunk, destination.toDomain());
     }
 }

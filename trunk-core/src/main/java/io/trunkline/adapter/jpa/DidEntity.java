@@ -4,6 +4,7 @@ import io.trunkline.number.Did;
 import io.trunkline.number.E164Number;
 
 import javax.persistence.Column;
+import javax.persistence.Embedded;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Table;
@@ -16,10 +17,8 @@ public class DidEntity {
     private String number;
     @Column(name = "carrier_trunk", nullable = false)
     private String carrierTrunk;
-    @Column(name = "destination_kind", nullable = false)
-    private String destinationKind;
-    @Column(name = "destination", nullable = false)
-    private String destination;
+    @Embedded
+    private DestinationColumns destination;
 
     protected DidEntity() {
     }
@@ -30,12 +29,11 @@ public class DidEntity {
 
     void update(Did did) {
         carrierTrunk = did.carrierTrunk();
-        destinationKind = DestinationColumns.kind(did.destination());
-        destination = DestinationColumns.value(did.destination());
+        destination = DestinationColumns.of(did.destination());
     }
 
     Did toDomain() {
         return new Did(new E164Number(number), carrierTrunk,
-                DestinationColumns.toDomain(destinationKind, destination));
+                destination.toDomain());
     }
 }

@@ -4,6 +4,7 @@ import io.trunkline.number.DidRange;
 import io.trunkline.number.E164Number;
 
 import javax.persistence.Column;
+import javax.persistence.Embedded;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Table;
@@ -18,10 +19,8 @@ public class DidRangeEntity {
     private String last;
     @Column(name = "carrier_trunk", nullable = false)
     private String carrierTrunk;
-    @Column(name = "destination_kind", nullable = false)
-    private String destinationKind;
-    @Column(name = "destination", nullable = false)
-    private String destination;
+    @Embedded
+    private DestinationColumns destination;
 
     protected DidRangeEntity() {
     }
@@ -33,12 +32,11 @@ public class DidRangeEntity {
     void update(DidRange range) {
         last = range.last().value();
         carrierTrunk = range.carrierTrunk();
-        destinationKind = DestinationColumns.kind(range.destination());
-        destination = DestinationColumns.value(range.destination());
+        destination = DestinationColumns.of(range.destination());
     }
 
     DidRange toDomain() {
         return new DidRange(new E164Number(first), new E164Number(last), carrierTrunk,
-                DestinationColumns.toDomain(destinationKind, destination));
+                destination.toDomain());
     }
 }
