@@ -16,8 +16,9 @@ WLP=$ROOT/ear/target/liberty/wlp
 : "${TRUNKLINE_ADMIN_PASSWORD:=bench-secret}"
 SIP_PORT=${TRUNKLINE_SIP_PORT:-5060}
 PBX_PORT=${BENCH_PBX_PORT:-5180}
-# Fixed heap for both servers: the held-calls figure is then "fits in this heap", not "the JVM grew to".
-JVM_OPTIONS=${BENCH_JVM_OPTIONS:--Xmx2g}
+# Both servers get the product's jvm.options (ZGC, -Xmx2g: a fixed heap, so the held-calls figure is "fits in this
+# heap", not "the JVM grew to"), or BENCH_JVM_OPTIONS instead, to compare collectors.
+JVM_OPTIONS=${BENCH_JVM_OPTIONS:-$(grep -v '^#' "$ROOT/deploy-descriptors/liberty/jvm.options")}
 
 server_name() {
   case "${1:-}" in

@@ -62,6 +62,28 @@ class TrunkCallsIT extends InServerTest {
     }
 
     @Test
+    void aLateCopyOfTheCarriersInviteIsRefusedNotRoutedAsASecondCall() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = Provision.uniqueUsNumber();
+            String carrierTrunk = provision.trunk("carrier", "CARRIER", carrier.sipPort);
+            provision.did(did, carrierTrunk, provision.trunk("pbx", "PBX", pbx.sipPort));
+
+            pbx.serve("uas-answer-expect-bye.xml", 1);
+            // The copy comes 7 s after the answer, once the container no longer holds the INVITE's transaction.
+            int callerExit = carrier.call("uac-call-hang-up-then-late-invite-copy.xml", SIP, did, "+14155550108", 1);
+
+            // The caller's scenario fails unless the copy is answered 482: routed anew it would draw 100 and then
+            // 503 from the PBX trunk (its sipp has ended), absorbed by the container it would draw the 200 again.
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
+            JsonObject cdr = cdrFor(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
+            assertThat(cdr.getString("endCause")).isEqualTo("NORMAL_CLEARING");
+            assertThat(api.get("/api/v1/cdrs?number=" + did.replace("+", "%2B")).json().getInt("total"))
+                    .as("CDRs for the one call").isEqualTo(1);
+        }
+    }
+
+    @Test
     void holdReInviteIsRelayedWithItsSdpBothWays() throws Exception {
         try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
             String did = Provision.uniqueUsNumber();

@@ -2,6 +2,7 @@ package io.trunkline.sip;
 
 import io.trunkline.runtime.TrunklineRuntime;
 import io.trunkline.runtime.TrunklineSettings;
+import io.trunkline.transaction.SeenInvites;
 import io.trunkline.transfer.TransferPlanner;
 import io.trunkline.trunk.Trunk;
 
@@ -34,6 +35,7 @@ public class TrunkSipServlet extends SipServlet {
     private transient Referrals referrals;
     private transient TrunkRegistrar registrar;
     private transient OwnRequestRelay relay;
+    private transient LateInviteCopies lateCopies;
 
     @Override
     public void init() throws ServletException {
@@ -59,6 +61,7 @@ public class TrunkSipServlet extends SipServlet {
         transfers = new BlindTransfer(factory, failover, cdrs);
         referrals = new Referrals(new TransferPlanner(trunkline.routing(), trunkline.router()), transfers);
         options = new OptionsResponder(trunkline.routing(), ALLOW);
+        lateCopies = new LateInviteCopies(new SeenInvites(trunkline.clock(), SeenInvites.DEFAULT_HORIZON));
         startOwnRequests(trunkline, factory);
     }
 
@@ -94,7 +97,9 @@ public class TrunkSipServlet extends SipServlet {
     protected void doInvite(SipServletRequest request) throws IOException {
         try {
             if (request.isInitial()) {
-                calls.start(request);
+                if (!lateCopies.refused(request)) {
+                    calls.start(request);
+                }
             } else {
                 calls.relayInDialog(request);
             }
