@@ -34,7 +34,9 @@ dumpcap -q -i lo -f "udp port $SIP_PORT and udp[8:4] = 0x494e5649" -B 64 -a dura
 capture=$!
 sleep 2
 load_during=$(load)
+cpu_before=$(cpu_jiffies)
 calls "$CALLS" "$RATE" trial
+cpu_during=$(cpu_share "$cpu_before" "$(cpu_jiffies)")
 stored=$(await_cdrs "$CALLS" 30 "$before")
 sleep 1
 kill "$capture" 2>/dev/null || true
@@ -50,7 +52,8 @@ tshark -r "$OUT/sip.pcapng" --disable-protocol sip -T fields -E separator=, \
 read -r ok failed _ < <(sipp_totals "$OUT/trial-uac.log")
 {
   echo "# $(date -u +%FT%TZ) INVITE in -> INVITE out, $RATE cps for ${SECONDS_OF_CALLS}s ($CALLS calls): ok $ok," \
-       "failed $failed, CDRs stored $stored; load before $load_during, after $(load); $(nproc) cores"
+       "failed $failed, CDRs stored $stored; load before $load_during, after $(load); $(nproc) cores," \
+       "during the trial $cpu_during"
   python3 "$BENCH_DIR/invite_delay.py" "$OUT/invites.csv" "$OUT"/cdrs-*.json \
     --sip-port "$SIP_PORT" --carrier-port "$CARRIER_PORT" --pbx-port "$PBX_PORT"
 } | tee "$OUT/summary.txt"

@@ -49,6 +49,16 @@ server_cpu_ms() {
 
 load() { uptime | sed 's/.*load average: //; s/,//g'; }
 
+# The machine's CPU jiffies so far: "busy steal total" (steal: time the hypervisor gave this VM's CPUs to others).
+cpu_jiffies() { awk '/^cpu / { busy = $2 + $3 + $4 + $7 + $8; print busy, $9, busy + $5 + $6 + $9 }' /proc/stat; }
+
+# Between two cpu_jiffies snapshots: the share of CPU time busy and stolen, e.g. "busy 71% steal 0.4%".
+cpu_share() {  # "before" "after"
+  read -r b1 s1 t1 <<<"$1"; read -r b2 s2 t2 <<<"$2"
+  awk -v b=$((b2 - b1)) -v s=$((s2 - s1)) -v t=$((t2 - t1)) \
+    'BEGIN { if (t > 0) printf "busy %.0f%% steal %.1f%%", 100 * b / t, 100 * s / t; else printf "no CPU sample" }'
+}
+
 # sipp uas (PBX) in the background; its pid in UAS_PID. Its call limit is twice the calls expected: sipp counts
 # every new Call-ID as a call, and INVITEs Trunkline still retransmits from an earlier, failed run would otherwise
 # use up the count and stop this PBX early, failing every call after (stop_uas ends it once the uac is done).

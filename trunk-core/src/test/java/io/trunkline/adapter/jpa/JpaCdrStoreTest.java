@@ -180,6 +180,18 @@ class JpaCdrStoreTest {
     }
 
     @Test
+    void aNewestFirstPageIsReadFromAnIndexInThatOrderNotSortedFromTheWholeTable() throws Exception {
+        // The shape of find()'s query; the database must not sort every matching row to return one page.
+        String page = "SELECT * FROM cdr c WHERE (c.calling_number = '+14155550123' OR c.called_number = '+14155550123')"
+                + " ORDER BY c.invited_at DESC, c.id DESC OFFSET 500 ROWS FETCH NEXT 100 ROWS ONLY";
+        try (Connection sql = database.dataSource.getConnection(); Statement explain = sql.createStatement();
+             var plan = explain.executeQuery("EXPLAIN " + page)) {
+            plan.next();
+            assertThat(plan.getString(1)).contains("CDR_INVITED_AT_ID").contains("index sorted");
+        }
+    }
+
+    @Test
     void combinedFiltersMustAllMatchAndTheTotalCountsOnlyMatches() {
         List<CallDetailRecord> calls = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
