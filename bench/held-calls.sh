@@ -18,7 +18,10 @@ provision
 
 heap_used_kib() {  # after a full GC
   jcmd "$PID" GC.run >/dev/null
-  jcmd "$PID" GC.heap_info | tee -a "$OUT/heap.txt" | awk '/used/ && /heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { sub("K,?", "", $(i+1)); print $(i+1); exit } }'
+  # G1: "garbage-first heap   total 2097152K, used 377246K"; ZGC: "ZHeap   used 562M, capacity 2076M, ...".
+  jcmd "$PID" GC.heap_info | tee -a "$OUT/heap.txt" | awk '/used/ && /[Hh]eap/ { for (i = 1; i <= NF; i++) if ($i == "used") {
+      v = $(i+1); sub(",", "", v); unit = substr(v, length(v)); v = substr(v, 1, length(v) - 1) + 0
+      print (unit == "G" ? v * 1048576 : unit == "M" ? v * 1024 : v); exit } }'
 }
 log() { echo "$(date -u +%H:%M:%S) $*" | tee -a "$OUT/summary.txt"; }
 
