@@ -35,20 +35,7 @@ final class LateInviteCopies {
 
     static InviteIdentity identityOf(SipServletRequest invite) {
         return new InviteIdentity(invite.getCallId(), invite.getFrom().getParameter("tag"),
-                cseqNumber(invite.getHeader("CSeq")), branchOf(invite.getHeader("Via")));
-    }
-
-    /** "314159 INVITE" → 314159; a malformed CSeq never reaches a servlet, so -1 only guards the parse. */
-    static long cseqNumber(String cseq) {
-        if (cseq == null) {
-            return -1;
-        }
-        String number = cseq.trim().split("\\s+", 2)[0];
-        try {
-            return Long.parseLong(number);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+                SipAddresses.cseqNumber(invite.getHeader("CSeq")), branchOf(invite.getHeader("Via")));
     }
 
     /** The branch parameter of the top Via (its first value, if the header holds several). */

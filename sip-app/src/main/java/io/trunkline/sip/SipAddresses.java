@@ -16,7 +16,10 @@ import javax.servlet.sip.TelURL;
 import javax.servlet.sip.URI;
 import java.util.Locale;
 
-/** Builds the outbound leg's addresses from a routing decision, and reads numbers out of incoming URIs. */
+/**
+ * Builds the outbound leg's addresses from a routing decision, and reads numbers out of incoming URIs and CSeq
+ * headers.
+ */
 final class SipAddresses {
     private final SipFactory factory;
     private final IdentityHeaders identity;
@@ -40,6 +43,13 @@ final class SipAddresses {
         String bracketed = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         String parameter = transport == Transport.UDP ? "" : ";transport=" + transport.name().toLowerCase(Locale.ROOT);
         return bracketed + ":" + port + parameter;
+    }
+
+    /** The sequence number of a CSeq header ("314159 INVITE" gives "314159"), as the request carried it. */
+    static String cseqNumber(String cseq) {
+        String trimmed = cseq.trim();
+        int space = trimmed.indexOf(' ');
+        return space < 0 ? trimmed : trimmed.substring(0, space);
     }
 
     /** The user part of a sip:/sips: URI or the number of a tel: URL; empty for other schemes. */

@@ -36,7 +36,7 @@ final class TransferNotifier {
         try {
             SipServletRequest notify = referrer.createRequest("NOTIFY");
             // RFC 3515 §2.4.6: the id is the REFER's CSeq number, so that several REFERs in a dialog stay apart.
-            notify.setHeader("Event", "refer;id=" + cseqNumber(refer));
+            notify.setHeader("Event", "refer;id=" + SipAddresses.cseqNumber(refer.getHeader("CSeq")));
             notify.setHeader("Subscription-State", subscriptionState);
             notify.setContent(statusLine(status, reason).getBytes(StandardCharsets.US_ASCII), SIPFRAG);
             notify.send();
@@ -48,11 +48,5 @@ final class TransferNotifier {
     static String statusLine(int status, String reason) {
         String phrase = reason == null || reason.isBlank() ? (status < 300 ? "OK" : "Transfer Failed") : reason;
         return "SIP/2.0 " + status + " " + phrase + "\r\n";
-    }
-
-    private static String cseqNumber(SipServletRequest request) {
-        String cseq = request.getHeader("CSeq").trim();
-        int space = cseq.indexOf(' ');
-        return space < 0 ? cseq : cseq.substring(0, space);
     }
 }

@@ -21,12 +21,4 @@ class LateInviteCopiesTest {
         assertNull(LateInviteCopies.branchOf("SIP/2.0/UDP old.rfc2543.example:5060"));
         assertNull(LateInviteCopies.branchOf(null));
     }
-
-    @Test
-    void cseqNumberIsTheFirstWord() {
-        assertEquals(314159, LateInviteCopies.cseqNumber("314159 INVITE"));
-        assertEquals(1, LateInviteCopies.cseqNumber("  1   INVITE"));
-        assertEquals(-1, LateInviteCopies.cseqNumber("INVITE"));
-        assertEquals(-1, LateInviteCopies.cseqNumber(null));
-    }
 }

@@ -12,6 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SipAddressesTest {
 
     @Test
+    void cseqNumberIsTheFirstWordAsCarried() {
+        assertThat(SipAddresses.cseqNumber("314159 INVITE")).isEqualTo("314159");
+        assertThat(SipAddresses.cseqNumber("  1   INVITE")).isEqualTo("1");
+        assertThat(SipAddresses.cseqNumber("7")).isEqualTo("7");
+    }
+
+    @Test
     void escapedCharactersOfAUserAreDecoded() {
         assertThat(SipAddresses.unescaped("1234%234155550123")).isEqualTo("1234#4155550123");
         assertThat(SipAddresses.unescaped("%2a9%2A")).isEqualTo("*9*");

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The identities of the initial INVITEs received in the last {@link #horizon()} (and up to twice that), so that a
+ * The identities of the initial INVITEs received in the last horizon (and up to twice that), so that a
  * copy arriving after the container has dropped the transaction is not routed as a second call.
  *
  * <p>Why it is needed: Trunkline keeps the container's INVITE server transactions for a few seconds after the
@@ -44,10 +44,6 @@ public final class SeenInvites {
     public boolean firstSight(InviteIdentity invite) {
         Generations seen = current();
         return !seen.previous().contains(invite) && seen.current().add(invite);
-    }
-
-    public Duration horizon() {
-        return horizon;
     }
 
     /** The generations to use now; one snapshot, so a rotation meanwhile cannot split a lookup across two. */

@@ -22,23 +22,23 @@ class SeenInvitesTest {
     private static final Duration HORIZON = Duration.ofSeconds(40);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T01:00:00Z"));
     private final SeenInvites seen = new SeenInvites(clock, HORIZON);
-    private final InviteIdentity invite = new InviteIdentity("a84b4c76e66710", "1928301774", 314159,
+    private final InviteIdentity invite = new InviteIdentity("a84b4c76e66710", "1928301774", "314159",
             "z9hG4bKnashds8");
 
     @Test
     void aCopyOfAnInviteSeenWithinTheHorizonIsNotAFirstSight() {
         assertTrue(seen.firstSight(invite));
         clock.advance(Duration.ofSeconds(7));
-        assertFalse(seen.firstSight(new InviteIdentity("a84b4c76e66710", "1928301774", 314159, "z9hG4bKnashds8")));
+        assertFalse(seen.firstSight(new InviteIdentity("a84b4c76e66710", "1928301774", "314159", "z9hG4bKnashds8")));
     }
 
     @Test
     void anotherBranchCseqFromTagOrCallIdIsAnotherRequest() {
         assertTrue(seen.firstSight(invite));
-        assertTrue(seen.firstSight(new InviteIdentity("a84b4c76e66710", "1928301774", 314159, "z9hG4bKother")));
-        assertTrue(seen.firstSight(new InviteIdentity("a84b4c76e66710", "1928301774", 314160, "z9hG4bKnashds8")));
-        assertTrue(seen.firstSight(new InviteIdentity("a84b4c76e66710", "other", 314159, "z9hG4bKnashds8")));
-        assertTrue(seen.firstSight(new InviteIdentity("other", "1928301774", 314159, "z9hG4bKnashds8")));
+        assertTrue(seen.firstSight(new InviteIdentity("a84b4c76e66710", "1928301774", "314159", "z9hG4bKother")));
+        assertTrue(seen.firstSight(new InviteIdentity("a84b4c76e66710", "1928301774", "314160", "z9hG4bKnashds8")));
+        assertTrue(seen.firstSight(new InviteIdentity("a84b4c76e66710", "other", "314159", "z9hG4bKnashds8")));
+        assertTrue(seen.firstSight(new InviteIdentity("other", "1928301774", "314159", "z9hG4bKnashds8")));
     }
 
     @Test
@@ -55,7 +55,7 @@ class SeenInvitesTest {
     void anIdentityIsForgottenOnceTwoHorizonsHavePassed() {
         assertTrue(seen.firstSight(invite));
         clock.advance(HORIZON.plusSeconds(1));
-        seen.firstSight(new InviteIdentity("traffic", "t", 1, "b"));
+        seen.firstSight(new InviteIdentity("traffic", "t", "1", "b"));
         clock.advance(HORIZON.plusSeconds(1));
         assertTrue(seen.firstSight(invite));
     }
@@ -75,7 +75,7 @@ class SeenInvitesTest {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
                 done.add(pool.submit(() -> {
-                    if (seen.firstSight(new InviteIdentity("race", "tag", 1, "z9hG4bKrace"))) {
+                    if (seen.firstSight(new InviteIdentity("race", "tag", "1", "z9hG4bKrace"))) {
                         firsts.incrementAndGet();
                     }
                 }));
@@ -91,10 +91,10 @@ class SeenInvitesTest {
 
     @Test
     void missingTagAndBranchAreEmptyNotNull() {
-        InviteIdentity bare = new InviteIdentity("c", null, 1, null);
+        InviteIdentity bare = new InviteIdentity("c", null, "1", null);
         assertEquals("", bare.fromTag());
         assertEquals("", bare.branch());
-        assertThrows(NullPointerException.class, () -> new InviteIdentity(null, "t", 1, "b"));
+        assertThrows(NullPointerException.class, () -> new InviteIdentity(null, "t", "1", "b"));
         assertThrows(IllegalArgumentException.class, () -> new SeenInvites(clock, Duration.ZERO));
     }
 }
