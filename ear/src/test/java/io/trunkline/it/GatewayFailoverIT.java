@@ -93,9 +93,9 @@ class GatewayFailoverIT extends InServerTest {
             provision.did(did, provision.trunk("carrier", "CARRIER", carrier.sipPort), pbx);
             gateway2.serve("uas-answer-expect-bye.xml", 1);
 
-            assertThat(carrier.call("uac-call-and-hang-up.xml", SIP, did, "+14155550115", 1))
-                    .as(carrier.messages()).isZero();
-            assertThat(gateway2.await(20)).as(gateway2.messages()).isZero();
+            int callerExit = carrier.call("uac-call-and-hang-up.xml", SIP, did, "+14155550115", 1);
+
+            Sipp.assertAllEnded(callerExit, carrier, gateway2);
             JsonObject cdr = cdrFor(did);
             assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
             assertThat(cdr.getString("endCause")).isEqualTo("NORMAL_CLEARING");

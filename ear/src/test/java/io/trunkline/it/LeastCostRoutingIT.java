@@ -34,9 +34,9 @@ class LeastCostRoutingIT extends InServerTest {
             dear.serve("uas-answer-expect-bye.xml", 1);
             String caller = Provision.uniqueUsNumber();
 
-            assertThat(pbx.call("uac-call-and-hang-up.xml", SIP, number, caller, 1)).as(pbx.messages()).isZero();
+            int callerExit = pbx.call("uac-call-and-hang-up.xml", SIP, number, caller, 1);
 
-            assertThat(cheap.await(20)).as(cheap.messages()).isZero();
+            Sipp.assertAllEnded(callerExit, pbx, cheap);
             assertThat(dear.messages()).doesNotContain("INVITE sip:");
             JsonObject cdr = Cdrs.of(api).forNumber(caller);
             assertThat(cdr.getString("outboundTrunk")).isEqualTo(cheapTrunk);
@@ -62,8 +62,7 @@ class LeastCostRoutingIT extends InServerTest {
             Eventually.await("the first call to be answered", Duration.ofSeconds(10), cheap::messages,
                     log -> log.contains("ACK sip:"));
             String second = Provision.uniqueUsNumber();
-            assertThat(pbx2.call("uac-call-and-hang-up.xml", SIP, number, second, 1)).as(pbx2.messages()).isZero();
-            assertThat(dear.await(20)).as(dear.messages()).isZero();
+            Sipp.assertAllEnded(pbx2.call("uac-call-and-hang-up.xml", SIP, number, second, 1), pbx2, dear);
             assertThat(Cdrs.of(api).forNumber(second).getString("outboundTrunk")).isEqualTo(dearTrunk);
 
             assertThat(pbx1.await(20)).as(pbx1.messages()).isZero();
