@@ -87,4 +87,15 @@ class AdminAccountTest {
         assertThat(admin.authenticates(null, "s3cret")).isFalse();
         assertThat(admin.authenticates("admin", null)).isFalse();
     }
+
+    @Test
+    void aPasswordAcceptedOnceIsAcceptedAgainAndAWrongOneStillRefusedAfterIt() {
+        AdminAccount admin = AdminAccount.establish(Optional.of("s3cret"), store, announced::add);
+
+        assertThat(admin.authenticates("admin", "s3cret")).isTrue();
+        assertThat(admin.authenticates("admin", "s3cret")).isTrue();
+        assertThat(admin.authenticates("admin", "s3cret!")).isFalse();
+        assertThat(admin.authenticates("root", "s3cret")).isFalse();
+        assertThat(admin.authenticates("admin", "s3cret")).isTrue();
+    }
 }
