@@ -31,6 +31,8 @@ class AdminApiIT extends InServerTest {
                 + "[{\"host\":\"127.0.0.1\",\"port\":70000}]}"), 400, "port");
         assertError(api.post("/api/v1/trunks", "{\"name\":\"t3\",\"role\":\"PBX\",\"defaultRegion\":\"USA\"}"),
                 400, "defaultRegion");
+        assertError(api.post("/api/v1/trunks", "{\"name\":\"t4\",\"role\":\"PBX\",\"failover\":"
+                + "{\"ringTimeoutSeconds\":0}}"), 400, "ringTimeoutSeconds");
         assertError(api.post("/api/v1/trunks", "{not json"), 400, "body");
     }
 

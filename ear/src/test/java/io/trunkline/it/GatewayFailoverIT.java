@@ -3,12 +3,15 @@ package io.trunkline.it;
 import org.junit.jupiter.api.Test;
 
 import javax.json.JsonObject;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A DID whose PBX trunk has two gateways: calls move to the second when the first fails (retry status, silence) and
@@ -72,6 +75,36 @@ class GatewayFailoverIT extends InServerTest {
             Duration setup = Duration.between(Instant.parse(cdr.getString("invitedAt")),
                     Instant.parse(cdr.getString("answeredAt")));
             assertThat(setup).isGreaterThanOrEqualTo(Duration.ofMillis(800));
+        }
+    }
+
+    /**
+     * The PBX rings and never answers: at the trunk's ring timeout Trunkline cancels it and the caller hears 480
+     * with the ISDN cause in a Reason header. Ringing proves the gateway works, so the second gateway (a socket that
+     * records what reaches it) is not tried.
+     */
+    @Test
+    void aCallThatRingsUnansweredIsCancelledAtTheRingTimeoutAndTheCallerHears480() throws Exception {
+        try (Sipp gateway1 = Sipp.onLoopback(); DatagramSocket gateway2 = new DatagramSocket(0,
+                InetAddress.getLoopbackAddress()); Sipp carrier = Sipp.onLoopback()) {
+            String did = didOnPbx(carrier, "{\"ringTimeoutSeconds\":2}", gateway1.sipPort, gateway2.getLocalPort());
+            gateway1.serve("uas-ring-expect-cancel.xml", 1);
+
+            int callerExit = carrier.call("uac-ring-expect-480-no-answer.xml", SIP, did, "+14155550118", 1);
+
+            Sipp.assertAllEnded(callerExit, carrier, gateway1);
+            assertThat(carrier.messages()).contains("Reason: Q.850;cause=19");
+            JsonObject cdr = cdrFor(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(480);
+            assertThat(cdr.getString("endCause")).isEqualTo("NO_ANSWER");
+            assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(cdr.isNull("answeredAt")).isTrue();
+            Duration rang = Duration.between(Instant.parse(cdr.getString("firstProvisionalAt")),
+                    Instant.parse(cdr.getString("endedAt")));
+            assertThat(rang).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(10));
+            gateway2.setSoTimeout(200);
+            assertThatThrownBy(() -> gateway2.receive(new DatagramPacket(new byte[2048], 2048)))
+                    .as("nothing reached gateway 2").isInstanceOf(SocketTimeoutException.class);
         }
     }
 

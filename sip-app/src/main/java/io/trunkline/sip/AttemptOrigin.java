@@ -50,4 +50,7 @@ interface AttemptOrigin {
 
     /** Every target failed or was refused: tells the party why and ends the attempt's CDR. */
     void gaveUp(int status) throws IOException;
+
+    /** The target rang for its trunk's ring timeout and was cancelled: tells the party (480) and ends the CDR. */
+    void notAnswered() throws IOException;
 }

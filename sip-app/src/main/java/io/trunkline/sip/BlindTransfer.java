@@ -92,6 +92,11 @@ final class BlindTransfer {
         failed(transfer, status, status == 408 ? "Request Timeout" : "Service Unavailable", HangupParty.TRUNKLINE);
     }
 
+    /** The target rang for its trunk's ring timeout: the referrer's NOTIFY says 480, the new call's CDR why. */
+    void notAnswered(PendingTransfer transfer) {
+        failed(transfer, 480, "Temporarily Unavailable", HangupParty.TRUNKLINE, EndCause.NO_ANSWER);
+    }
+
     /** @return whether this response belongs to a transfer under way (and was dealt with here) */
     boolean handled(SipServletResponse response) throws IOException {
         PendingTransfer transfer = CallLegs.transfer(response.getApplicationSession());
@@ -191,11 +196,15 @@ final class BlindTransfer {
 
     /** The target could not be reached or refused: the referrer hears why and the call stays as it was. */
     private void failed(PendingTransfer transfer, int status, String reason, HangupParty party) {
+        failed(transfer, status, reason, party,
+                party == HangupParty.CALLEE ? EndCause.ofCalleeRefusal(status, false) : EndCause.TRANSFER_FAILED);
+    }
+
+    private void failed(PendingTransfer transfer, int status, String reason, HangupParty party, EndCause cause) {
         CallLegs.transferOver(transfer.remaining().getApplicationSession());
         transfer.channels().release();
         TransferNotifier.outcome(transfer.refer(), status, reason);
-        cdrs.end(transfer.timeline(), status, party,
-                party == HangupParty.CALLEE ? EndCause.ofCalleeRefusal(status, false) : EndCause.TRANSFER_FAILED);
+        cdrs.end(transfer.timeline(), status, party, cause);
     }
 
     /**

@@ -16,6 +16,7 @@ import javax.servlet.sip.TimerService;
 import javax.servlet.sip.TooManyHopsException;
 import javax.servlet.sip.URI;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -28,10 +29,14 @@ import java.util.logging.Logger;
  * abandoned for the next; after a trunk's last gateway the call moves on to the next candidate trunk (see
  * {@link CandidateTrunks}). The caller hears nothing of it until a gateway answers or none is left. The same
  * sequence sets up a routed call and a transfer's new leg: each {@link AttemptOrigin} says how its INVITEs are made
- * and who hears that no target took the call.
+ * and who hears that no target took the call. Once a gateway's callee rings, the trunk's ring timeout runs instead:
+ * when it ends unanswered the callee is cancelled and the origin hears 480 (no other gateway is tried: the gateway
+ * did its job).
  */
 final class GatewayFailover {
     private static final Logger LOG = Logger.getLogger(GatewayFailover.class.getName());
+    /** JSR 289 §6.1.2.2's default application-session lifetime; a longer ring timeout extends the session. */
+    private static final Duration SESSION_LIFETIME = Duration.ofMinutes(3);
 
     private final SipAddresses addresses;
     private final TimerService timers;
@@ -85,7 +90,8 @@ final class GatewayFailover {
         if (attempts == null || !attempts.isCurrent(response.getSession().getId())) {
             return false;
         }
-        stopSetupTimer(origin.call(), attempts.progressed());
+        stopTimer(origin.call(), attempts.progressed());
+        stopTimer(origin.call(), attempts.ringingOver());
         if (!attempts.forward().failover().retriesOn(response.getStatus()) || !attempts.hasNext()) {
             return false;
         }
@@ -141,13 +147,26 @@ final class GatewayFailover {
         progressed(CallLegs.attempts(response.getApplicationSession()), response);
     }
 
-    /** A provisional or success answer: the current gateway is alive, so its setup timer stops. */
+    /**
+     * A provisional or success answer: the current gateway is alive, so its setup timer stops; the first provisional
+     * starts the ring timer, the answer stops it.
+     */
     void progressed(OutboundAttempts attempts, SipServletResponse response) {
-        if (attempts != null && attempts.isCurrent(response.getSession().getId())) {
-            stopSetupTimer(response.getApplicationSession(), attempts.progressed());
-            if (response.getStatus() / 100 == 2) {
-                attempts.answered();
+        if (attempts == null || !attempts.isCurrent(response.getSession().getId())) {
+            return;
+        }
+        SipApplicationSession call = response.getApplicationSession();
+        stopTimer(call, attempts.progressed());
+        if (response.getStatus() / 100 == 2) {
+            attempts.answered();
+            stopTimer(call, attempts.ringingOver());
+        } else if (!attempts.isRinging()) {
+            Duration ringTimeout = attempts.forward().failover().ringTimeout();
+            if (ringTimeout.compareTo(SESSION_LIFETIME) >= 0) {
+                call.setExpires((int) ringTimeout.toMinutes() + 1); // else it would expire while still ringing
             }
+            attempts.ringing(timers.createTimer(call, ringTimeout.toMillis(), false,
+                    new RingTimeout(response.getSession().getId())).getId());
         }
     }
 
@@ -158,16 +177,14 @@ final class GatewayFailover {
 
     void stop(SipApplicationSession call, OutboundAttempts attempts) {
         if (attempts != null) {
-            stopSetupTimer(call, attempts.progressed());
+            stopTimer(call, attempts.progressed());
+            stopTimer(call, attempts.ringingOver());
         }
     }
 
     /** The current gateway showed no progress in time: cancel it and try the next. */
     void setupTimedOut(SipApplicationSession call, String legId) {
-        PendingTransfer transfer = CallLegs.transfer(call);
-        SipServletRequest callerInvite = CallLegs.callerInvite(call);
-        AttemptOrigin origin = transfer != null && transfer.attempts().isCurrent(legId) ? transfer
-                : callerInvite == null ? null : caller(callerInvite);
+        AttemptOrigin origin = originOf(call, legId);
         OutboundAttempts attempts = origin == null ? null : origin.attempts();
         if (attempts == null || !origin.awaitingOutcome() || !attempts.isCurrent(legId) || attempts.isProgressing()) {
             return;
@@ -180,6 +197,30 @@ final class GatewayFailover {
         } catch (IOException | TooManyHopsException e) {
             LOG.log(Level.WARNING, "Failover after a setup timeout failed for " + call.getId(), e);
         }
+    }
+
+    /** The current attempt rang for the trunk's ring timeout without an answer: cancel it, the origin hears 480. */
+    void ringTimedOut(SipApplicationSession call, String legId) {
+        AttemptOrigin origin = originOf(call, legId);
+        OutboundAttempts attempts = origin == null ? null : origin.attempts();
+        if (attempts == null || !origin.awaitingOutcome() || !attempts.isSettingUp(legId)) {
+            return;
+        }
+        attempts.ringingOver();
+        origin.currentInvite().ifPresent(GatewayFailover::cancelQuietly);
+        try {
+            origin.notAnswered();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Telling the caller of " + call.getId() + " that nobody answered failed", e);
+        }
+    }
+
+    /** The origin whose attempt {@code legId} is: the call's transfer, or else its routed caller. */
+    private AttemptOrigin originOf(SipApplicationSession call, String legId) {
+        PendingTransfer transfer = CallLegs.transfer(call);
+        SipServletRequest callerInvite = CallLegs.callerInvite(call);
+        return transfer != null && transfer.attempts().isCurrent(legId) ? transfer
+                : callerInvite == null ? null : caller(callerInvite);
     }
 
     private RoutedCaller caller(SipServletRequest callerInvite) {
@@ -197,7 +238,7 @@ final class GatewayFailover {
             } catch (IOException | IllegalArgumentException | IllegalStateException e) {
                 // Unreachable over its transport, or a URI the container refuses: next target (RFC 3261 §8.1.3.1).
                 LOG.log(Level.FINE, "Target " + target + " failed for " + origin.call().getId(), e);
-                stopSetupTimer(origin.call(), attempts.progressed());
+                stopTimer(origin.call(), attempts.progressed());
                 attempts.failed(503);
                 origin.leaveAttempt();
             } catch (TooManyHopsException e) {
@@ -235,7 +276,7 @@ final class GatewayFailover {
         }
     }
 
-    private static void stopSetupTimer(SipApplicationSession call, String timerId) {
+    private static void stopTimer(SipApplicationSession call, String timerId) {
         ServletTimer timer = timerId == null || !call.isValid() ? null : call.getTimer(timerId);
         if (timer != null) {
             timer.cancel();

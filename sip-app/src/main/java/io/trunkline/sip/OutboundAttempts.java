@@ -22,6 +22,7 @@ final class OutboundAttempts implements Serializable {
     private int retryAfterSeconds;
     private String currentLeg;
     private String setupTimer;
+    private String ringTimer;
     private boolean progressing;
     private int lastFailure = 503;
     private boolean answered;
@@ -86,6 +87,7 @@ final class OutboundAttempts implements Serializable {
         Target target = forward.targets().get(tried++);
         currentLeg = null;
         setupTimer = null;
+        ringTimer = null;
         progressing = false;
         challengeAnswered = false;
         return target;
@@ -106,6 +108,22 @@ final class OutboundAttempts implements Serializable {
         progressing = true;
         String timer = setupTimer;
         setupTimer = null;
+        return timer;
+    }
+
+    /** The current attempt rings: its ring timer runs. */
+    void ringing(String timerId) {
+        ringTimer = timerId;
+    }
+
+    boolean isRinging() {
+        return ringTimer != null;
+    }
+
+    /** @return the ring timer to cancel, or null if none is running */
+    String ringingOver() {
+        String timer = ringTimer;
+        ringTimer = null;
         return timer;
     }
 

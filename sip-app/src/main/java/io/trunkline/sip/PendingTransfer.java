@@ -139,4 +139,9 @@ final class PendingTransfer implements AttemptOrigin {
     public void gaveUp(int status) {
         transfers.gaveUp(this, status);
     }
+
+    @Override
+    public void notAnswered() {
+        transfers.notAnswered(this);
+    }
 }

@@ -104,4 +104,18 @@ final class RoutedCaller implements AttemptOrigin {
         cdrs.endCall(call(), status, HangupParty.TRUNKLINE,
                 EndCause.ofNoGatewayLeft(attempts.refusal() != null));
     }
+
+    /**
+     * 480, as an ISDN "no answer from user" maps to (RFC 3398 §7.2.4.1, cause 19), with that cause in a Reason header
+     * (RFC 6432) for gateways that interwork with ISUP.
+     */
+    @Override
+    public void notAnswered() throws IOException {
+        if (!callerInvite.isCommitted()) {
+            SipServletResponse response = callerInvite.createResponse(480, "Temporarily Unavailable");
+            response.setHeader("Reason", "Q.850;cause=19;text=\"No answer from user\"");
+            response.send();
+        }
+        cdrs.endCall(call(), 480, HangupParty.TRUNKLINE, EndCause.NO_ANSWER);
+    }
 }

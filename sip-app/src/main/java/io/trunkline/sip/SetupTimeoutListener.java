@@ -8,7 +8,7 @@ import java.util.logging.Logger;
 
 /**
  * Receives the application's SIP timers (JSR 289 allows one timer listener per application): gateway setup
- * timeouts and session-timer expiries. The container creates this listener itself, so the servlet hands it the
+ * timeouts, ring timeouts and session-timer expiries. The container creates this listener itself, so the servlet hands it the
  * logic when it starts.
  */
 @SipListener
@@ -32,13 +32,18 @@ public class SetupTimeoutListener implements TimerListener {
             return;
         }
         GatewayFailover handler = failover;
-        if (handler == null || !(timer.getInfo() instanceof SetupTimeout setup)) {
+        if (handler == null) {
             return;
         }
         try {
-            handler.setupTimedOut(timer.getApplicationSession(), setup.legId());
+            if (timer.getInfo() instanceof SetupTimeout setup) {
+                handler.setupTimedOut(timer.getApplicationSession(), setup.legId());
+            } else if (timer.getInfo() instanceof RingTimeout ring) {
+                handler.ringTimedOut(timer.getApplicationSession(), ring.legId());
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Handling the setup timeout of leg " + setup.legId() + " failed", e);
+            LOG.log(Level.SEVERE, "Handling the " + timer.getInfo() + " of call " + timer.getApplicationSession().getId()
+                    + " failed", e);
         }
     }
 

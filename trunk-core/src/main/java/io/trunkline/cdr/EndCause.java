@@ -13,6 +13,8 @@ public enum EndCause {
     NORMAL_CLEARING,
     /** The caller sent CANCEL before the call was answered. */
     CALLER_CANCELLED,
+    /** The callee rang for its trunk's ring timeout without answering: Trunkline cancelled it, the caller heard 480. */
+    NO_ANSWER,
     /** The called side answered 486 Busy Here or 600 Busy Everywhere. */
     CALLEE_BUSY,
     /** The called side refused the call with another final error (404, 480, 603, ...). */

@@ -10,20 +10,25 @@ import java.util.Set;
  * <p>A final status in {@code finalCodes} goes straight back to the caller (the callee decided: busy, declined, no
  * such number); one in {@code retryCodes} moves on to the next gateway (the gateway failed); any other status goes
  * back too, because retrying an answer we do not understand risks ringing a callee twice. A gateway that sends no
- * provisional response within {@code setupTimeout} is abandoned (CANCEL) for the next.
+ * provisional response within {@code setupTimeout} is abandoned (CANCEL) for the next. A call that rings (a
+ * provisional came) but is not answered within {@code ringTimeout} is cancelled and the caller hears 480: it is the
+ * callee not answering, not the gateway failing, so no other gateway is tried.
  *
  * @param retryCodes   statuses that mean "this gateway failed"
  * @param finalCodes   statuses that always end the call, even if also listed in retryCodes
  * @param setupTimeout how long to wait for the first provisional response (beyond 100 Trying)
+ * @param ringTimeout  how long to wait for the answer after the first provisional response
  */
-public record FailoverPolicy(Set<Integer> retryCodes, Set<Integer> finalCodes, Duration setupTimeout)
-        implements Serializable {
+public record FailoverPolicy(Set<Integer> retryCodes, Set<Integer> finalCodes, Duration setupTimeout,
+                             Duration ringTimeout) implements Serializable {
     private static final long serialVersionUID = 1L;
     public static final Set<Integer> DEFAULT_RETRY = Set.of(408, 500, 502, 503, 504);
     public static final Set<Integer> DEFAULT_FINAL = Set.of(404, 486, 600, 603);
     public static final Duration DEFAULT_SETUP_TIMEOUT = Duration.ofSeconds(3);
     private static final int MAX_CODES = 50;
     private static final Duration LONGEST_SETUP_TIMEOUT = Duration.ofSeconds(32); // RFC 3261 Timer B
+    public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration LONGEST_RING_TIMEOUT = Duration.ofHours(1);
 
     public FailoverPolicy {
         retryCodes = checked("retryCodes", retryCodes == null ? DEFAULT_RETRY : retryCodes);
@@ -32,10 +37,19 @@ public record FailoverPolicy(Set<Integer> retryCodes, Set<Integer> finalCodes, D
         if (setupTimeout.toMillis() < 100 || setupTimeout.compareTo(LONGEST_SETUP_TIMEOUT) > 0) {
             throw new InvalidConfigurationException("setupTimeoutMillis", "must be between 100 and 32000");
         }
+        ringTimeout = ringTimeout == null ? DEFAULT_RING_TIMEOUT : ringTimeout;
+        if (ringTimeout.toMillis() < 1000 || ringTimeout.compareTo(LONGEST_RING_TIMEOUT) > 0) {
+            throw new InvalidConfigurationException("ringTimeoutSeconds", "must be between 1 and 3600");
+        }
+    }
+
+    /** The default ring timeout. */
+    public FailoverPolicy(Set<Integer> retryCodes, Set<Integer> finalCodes, Duration setupTimeout) {
+        this(retryCodes, finalCodes, setupTimeout, null);
     }
 
     public static FailoverPolicy defaults() {
-        return new FailoverPolicy(null, null, null);
+        return new FailoverPolicy(null, null, null, null);
     }
 
     public boolean retriesOn(int status) {

@@ -20,6 +20,7 @@ class FailoverPolicyTest {
         assertThat(DEFAULTS.retryCodes()).containsExactlyInAnyOrder(408, 500, 502, 503, 504);
         assertThat(DEFAULTS.finalCodes()).containsExactlyInAnyOrder(404, 486, 600, 603);
         assertThat(DEFAULTS.setupTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(DEFAULTS.ringTimeout()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test
@@ -129,6 +130,24 @@ class FailoverPolicyTest {
 
         assertThat(e.field()).isEqualTo("setupTimeoutMillis");
         assertThat(e.problem()).contains("100").contains("32000");
+    }
+
+    @ParameterizedTest(name = "{0} s")
+    @ValueSource(longs = {1, 30, 3600})
+    void acceptsARingTimeoutFromOneSecondToAnHour(long seconds) {
+        Duration timeout = Duration.ofSeconds(seconds);
+
+        assertThat(new FailoverPolicy(null, null, null, timeout).ringTimeout()).isEqualTo(timeout);
+        assertThat(new FailoverPolicy(null, null, null, timeout).setupTimeout()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @ParameterizedTest(name = "{0} ms")
+    @ValueSource(longs = {-1000, 0, 999, 3_600_001})
+    void refusesARingTimeoutOutsideOneSecondToAnHour(long millis) {
+        InvalidConfigurationException e = refused(() -> new FailoverPolicy(null, null, null, Duration.ofMillis(millis)));
+
+        assertThat(e.field()).isEqualTo("ringTimeoutSeconds");
+        assertThat(e.problem()).contains("1").contains("3600");
     }
 
     @org.junit.jupiter.api.Test

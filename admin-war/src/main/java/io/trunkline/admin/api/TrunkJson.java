@@ -100,6 +100,7 @@ public class TrunkJson {
         public Set<Integer> retryCodes;
         public Set<Integer> finalCodes;
         public Long setupTimeoutMillis;
+        public Long ringTimeoutSeconds;
     }
 
     static TrunkJson of(Trunk trunk) {
@@ -120,6 +121,7 @@ public class TrunkJson {
         json.failover.retryCodes = new TreeSet<>(trunk.failover().retryCodes());
         json.failover.finalCodes = new TreeSet<>(trunk.failover().finalCodes());
         json.failover.setupTimeoutMillis = trunk.failover().setupTimeout().toMillis();
+        json.failover.ringTimeoutSeconds = trunk.failover().ringTimeout().toSeconds();
         TrunkLimits l = trunk.limits();
         json.limits = new LimitsJson();
         json.limits.maxChannels = l.maxChannels();
@@ -200,7 +202,8 @@ public class TrunkJson {
             return FailoverPolicy.defaults();
         }
         return new FailoverPolicy(failover.retryCodes, failover.finalCodes,
-                failover.setupTimeoutMillis == null ? null : Duration.ofMillis(failover.setupTimeoutMillis));
+                failover.setupTimeoutMillis == null ? null : Duration.ofMillis(failover.setupTimeoutMillis),
+                failover.ringTimeoutSeconds == null ? null : Duration.ofSeconds(failover.ringTimeoutSeconds));
     }
 
     private List<Gateway> gateways() {

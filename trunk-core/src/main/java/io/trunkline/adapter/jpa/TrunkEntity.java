@@ -37,6 +37,8 @@ public class TrunkEntity {
     private String finalCodes;
     @Column(name = "setup_timeout_ms", nullable = false)
     private int setupTimeoutMillis;
+    @Column(name = "ring_timeout_s", nullable = false)
+    private int ringTimeoutSeconds;
     @Column(name = "auth_username")
     private String authUsername;
     // Kept readable: Trunkline is the digest client and must compute responses with it.
@@ -72,6 +74,7 @@ public class TrunkEntity {
         retryCodes = StatusCodes.format(trunk.failover().retryCodes());
         finalCodes = StatusCodes.format(trunk.failover().finalCodes());
         setupTimeoutMillis = (int) trunk.failover().setupTimeout().toMillis();
+        ringTimeoutSeconds = (int) trunk.failover().ringTimeout().toSeconds();
         limits = LimitsEmbeddable.of(trunk.limits());
         probeIntervalSeconds = trunk.probe().intervalSeconds();
         probeDownAfter = trunk.probe().downAfter();
@@ -86,7 +89,7 @@ public class TrunkEntity {
 
     Trunk toDomain() {
         FailoverPolicy failover = new FailoverPolicy(StatusCodes.parse(retryCodes), StatusCodes.parse(finalCodes),
-                Duration.ofMillis(setupTimeoutMillis));
+                Duration.ofMillis(setupTimeoutMillis), Duration.ofSeconds(ringTimeoutSeconds));
         return new Trunk(name, TrunkRole.valueOf(role), defaultRegion,
                 gateways.stream().map(GatewayEmbeddable::toDomain).toList(), failover,
                 limits == null ? null : limits.toDomain(),

@@ -50,6 +50,7 @@ class DatabaseMigrationsTest {
             assertThat(carrier.failover().retryCodes()).containsExactlyInAnyOrder(408, 500, 502, 503, 504);
             assertThat(carrier.failover().finalCodes()).containsExactlyInAnyOrder(404, 486, 600, 603);
             assertThat(carrier.failover().setupTimeout()).hasSeconds(3);
+            assertThat(carrier.failover().ringTimeout()).hasSeconds(120);
         }
     }
 

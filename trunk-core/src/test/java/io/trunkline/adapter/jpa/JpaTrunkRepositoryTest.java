@@ -51,7 +51,7 @@ class JpaTrunkRepositoryTest {
     @Test
     void savedTrunkKeepsThePriorityAndWeightOfEachGatewayAndItsFailoverPolicy() {
         FailoverPolicy patient = new FailoverPolicy(Set.of(408, 480, 503), Set.of(404, 486, 603),
-                Duration.ofMillis(7500));
+                Duration.ofMillis(7500), Duration.ofSeconds(45));
         List<Gateway> gateways = List.of(
                 new Gateway("sip1.carrier.example", 5061, Transport.TLS, 0, 1000),
                 new Gateway("sip2.carrier.example", 5061, Transport.TLS, 0, 250),
@@ -67,6 +67,7 @@ class JpaTrunkRepositoryTest {
         assertThat(found.failover().retryCodes()).containsExactlyInAnyOrder(408, 480, 503);
         assertThat(found.failover().finalCodes()).containsExactlyInAnyOrder(404, 486, 603);
         assertThat(found.failover().setupTimeout()).isEqualTo(Duration.ofMillis(7500));
+        assertThat(found.failover().ringTimeout()).isEqualTo(Duration.ofSeconds(45));
     }
 
     @Test
