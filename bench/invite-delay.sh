@@ -33,10 +33,12 @@ dumpcap -q -i lo -f "udp port $SIP_PORT and udp[8:4] = 0x494e5649" -B 64 -a dura
   2>"$OUT/dumpcap.log" &
 capture=$!
 sleep 2
+probe=$(machine_probe)
 load_during=$(load)
-cpu_before=$(cpu_jiffies)
+cpu_before=$(cpu_jiffies); server_before=$(server_cpu_ms full); gc_before=$(gc_cycles full)
 calls "$CALLS" "$RATE" trial
 cpu_during=$(cpu_share "$cpu_before" "$(cpu_jiffies)")
+server_ms=$(( $(server_cpu_ms full) - server_before )); gc_during=$(( $(gc_cycles full) - gc_before ))
 stored=$(await_cdrs "$CALLS" 30 "$before")
 sleep 1
 kill "$capture" 2>/dev/null || true
@@ -53,7 +55,8 @@ read -r ok failed _ < <(sipp_totals "$OUT/trial-uac.log")
 {
   echo "# $(date -u +%FT%TZ) INVITE in -> INVITE out, $RATE cps for ${SECONDS_OF_CALLS}s ($CALLS calls): ok $ok," \
        "failed $failed, CDRs stored $stored; load before $load_during, after $(load); $(nproc) cores," \
-       "during the trial $cpu_during"
+       "during the trial $cpu_during, server CPU $(awk -v m="$server_ms" -v c="$CALLS" 'BEGIN { printf "%.2f", m / c }') ms" \
+       "a call, $gc_during GC cycles; machine probe ${probe} s"
   python3 "$BENCH_DIR/invite_delay.py" "$OUT/invites.csv" "$OUT"/cdrs-*.json \
     --sip-port "$SIP_PORT" --carrier-port "$CARRIER_PORT" --pbx-port "$PBX_PORT"
 } | tee "$OUT/summary.txt"

@@ -47,6 +47,22 @@ server_cpu_ms() {
   awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$pid/stat" 2>/dev/null || echo 0
 }
 
+# Collections the server JVM has run so far (jstat: young + full + concurrent cycles; for ZGC only the last).
+gc_cycles() {
+  local pid
+  pid=$(cat "$BENCH_DIR/../ear/target/liberty/wlp/usr/servers/.pid/bench-$1.pid" 2>/dev/null) || { echo 0; return; }
+  jstat -gcutil "$pid" | awk 'NR == 2 { n = 0; for (i = 7; i <= 11; i += 2) if ($i ~ /^[0-9]+$/) n += $i; print n }'
+}
+
+# Seconds a fixed single-threaded loop takes: how fast this machine's CPU is right now. On a shared virtual machine
+# it varies by half from hour to hour with nothing of ours running, and the latency figures move with it.
+machine_probe() {
+  python3 -c 'import time
+t = time.perf_counter(); s = 0
+for i in range(10000000): s += i
+print("%.2f" % (time.perf_counter() - t))'
+}
+
 load() { uptime | sed 's/.*load average: //; s/,//g'; }
 
 # The machine's CPU jiffies so far: "busy steal total" (steal: time the hypervisor gave this VM's CPUs to others).
