@@ -109,35 +109,6 @@ class CallTransferIT extends InServerTest {
     }
 
     @Test
-    void transferToATargetThatRingsUnansweredEndsAtItsRingTimeoutAndTheCallStaysUp() throws Exception {
-        try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback(); Sipp target = Sipp.onLoopback()) {
-            String did = Provision.uniqueUsNumber();
-            String pbxTrunk = provision.trunkWithTransfer("pbx", "PBX", pbx.sipPort, "TRANSFER");
-            provision.did(did, provision.trunk("carrier", "CARRIER", caller.sipPort), pbxTrunk);
-            String mobile = Provision.uniqueName("mobile");
-            TrunklineApi.Reply created = api.post("/api/v1/trunks", "{\"name\":\"" + mobile + "\",\"role\":\"CARRIER\","
-                    + "\"failover\":{\"ringTimeoutSeconds\":2},\"gateways\":[{\"host\":\"127.0.0.1\",\"port\":"
-                    + target.sipPort + "}]}");
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            String targetNumber = routedNumber(mobile);
-
-            target.serve("uas-ring-expect-cancel.xml", 1);
-            pbx.withKey("target", targetNumber).serve("refer-blind-transfer-target-no-answer.xml", 1);
-            int callerExit = caller.call("uac-call-expect-bye.xml", SIP, did, "+14155550127", 1);
-
-            Sipp.assertAllEnded(callerExit, caller, pbx, target);
-            JsonObject original = Cdrs.of(api).forNumber(did);
-            assertThat(original.getString("endCause")).isEqualTo("NORMAL_CLEARING");
-            assertThat(original.getString("hangupParty")).isEqualTo("CALLEE");
-            JsonObject attempt = Cdrs.of(api).forNumber(targetNumber);
-            assertThat(attempt.getInt("finalStatus")).isEqualTo(480);
-            assertThat(attempt.getString("endCause")).isEqualTo("NO_ANSWER");
-            assertThat(attempt.getString("hangupParty")).isEqualTo("TRUNKLINE");
-            assertThat(attempt.isNull("answeredAt")).isTrue();
-        }
-    }
-
-    @Test
     void transfereeRefusingTheNewMediaKeepsItsCallAndTheTargetIsReleased() throws Exception {
         try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback(); Sipp target = Sipp.onLoopback()) {
             Transfer call = pbxTransfersCarrierCaller(caller, pbx, target);

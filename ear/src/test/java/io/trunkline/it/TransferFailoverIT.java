@@ -173,6 +173,29 @@ class TransferFailoverIT extends InServerTest {
     }
 
     @Test
+    void aTargetThatRingsUnansweredEndsTheTransferAtItsRingTimeoutAndTheCallStaysUp() throws Exception {
+        try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback(); Sipp target = Sipp.onLoopback()) {
+            String did = didOnTransferringPbx(provision.trunk("carrier", "CARRIER", caller.sipPort), pbx);
+            String targetNumber = routedNumber(provision.carrierWithGateways("{\"ringTimeoutSeconds\":2}",
+                    target.sipPort));
+
+            target.serve("uas-ring-expect-cancel.xml", 1);
+            pbx.withKey("target", targetNumber).serve("refer-blind-transfer-target-no-answer.xml", 1);
+            int callerExit = caller.call("uac-call-expect-bye.xml", SIP, did, "+14155550127", 1);
+
+            Sipp.assertAllEnded(callerExit, caller, pbx, target);
+            JsonObject original = Cdrs.of(api).forNumber(did);
+            assertThat(original.getString("endCause")).isEqualTo("NORMAL_CLEARING");
+            assertThat(original.getString("hangupParty")).isEqualTo("CALLEE");
+            JsonObject attempt = Cdrs.of(api).forNumber(targetNumber);
+            assertThat(attempt.getInt("finalStatus")).isEqualTo(480);
+            assertThat(attempt.getString("endCause")).isEqualTo("NO_ANSWER");
+            assertThat(attempt.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(attempt.isNull("answeredAt")).isTrue();
+        }
+    }
+
+    @Test
     void targetCarrierChallengingWith401GetsTheTrunkDigest() throws Exception {
         try (Sipp caller = Sipp.onLoopback(); Sipp pbx = Sipp.onLoopback(); Sipp target = Sipp.onLoopback()) {
             String did = didOnTransferringPbx(provision.trunk("carrier", "CARRIER", caller.sipPort), pbx);
