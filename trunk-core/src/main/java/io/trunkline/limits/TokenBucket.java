@@ -3,17 +3,18 @@ package io.trunkline.limits;
 import java.util.function.LongSupplier;
 
 /**
- * A calls-per-second limiter: holds up to {@code rate} tokens (one second's burst), refilled continuously at
- * {@code rate} per second. Time comes from an injected nanosecond clock so tests need no waiting.
+ * A per-second limiter (calls per second, and the admin account's slow password checks): holds up to {@code rate}
+ * tokens (one second's burst), refilled continuously at {@code rate} per second. Time comes from an injected
+ * nanosecond clock so tests need no waiting.
  */
-final class TokenBucket {
+public final class TokenBucket {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private final LongSupplier nanoTime;
     private int rate;
     private double tokens;
     private long refilledAt;
 
-    TokenBucket(int rate, LongSupplier nanoTime) {
+    public TokenBucket(int rate, LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
         this.rate = rate;
         this.tokens = rate;
@@ -31,7 +32,7 @@ final class TokenBucket {
         rate = newRate;
     }
 
-    synchronized boolean tryTake() {
+    public synchronized boolean tryTake() {
         refill();
         if (tokens >= 1) {
             tokens -= 1;

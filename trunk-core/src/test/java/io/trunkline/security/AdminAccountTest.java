@@ -1,8 +1,11 @@
 package io.trunkline.security;
 
 import io.trunkline.testing.InMemoryCredentialStore;
+import io.trunkline.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -97,5 +100,35 @@ class AdminAccountTest {
         assertThat(admin.authenticates("admin", "s3cret!")).isFalse();
         assertThat(admin.authenticates("root", "s3cret")).isFalse();
         assertThat(admin.authenticates("admin", "s3cret")).isTrue();
+    }
+
+    @Test
+    void wrongPasswordsBeyondTheSlowCheckBudgetAreRefusedUncheckedWhileARecognisedOneStillWorks() {
+        long[] nanos = {0};
+        AdminAccount admin = new AdminAccount(PasswordHash.of("s3cret"),
+                new MutableClock(Instant.parse("2026-12-02T05:00:00Z")), () -> nanos[0]);
+        assertThat(admin.authenticates("admin", "s3cret")).as("first check, within the budget").isTrue();
+        assertThat(admin.authenticates("admin", "guess-1")).isFalse();
+
+        // The budget (2 a second) is spent: even the right password would not be checked now, but it is recognised.
+        assertThat(admin.authenticates("admin", "guess-2")).isFalse();
+        assertThat(admin.authenticates("admin", "s3cret")).isTrue();
+
+        nanos[0] += Duration.ofSeconds(1).toNanos();
+        assertThat(admin.authenticates("admin", "guess-3")).isFalse();
+        assertThat(admin.authenticates("admin", "s3cret")).isTrue();
+    }
+
+    @Test
+    void aPasswordNotYetVerifiedWaitsForTheBudgetToRefill() {
+        long[] nanos = {0};
+        AdminAccount admin = new AdminAccount(PasswordHash.of("s3cret"),
+                new MutableClock(Instant.parse("2026-12-02T05:00:00Z")), () -> nanos[0]);
+        assertThat(admin.authenticates("admin", "guess-1")).isFalse();
+        assertThat(admin.authenticates("admin", "guess-2")).isFalse();
+
+        assertThat(admin.authenticates("admin", "s3cret")).as("refused unchecked").isFalse();
+        nanos[0] += Duration.ofMillis(500).toNanos();
+        assertThat(admin.authenticates("admin", "s3cret")).as("one token earned").isTrue();
     }
 }
