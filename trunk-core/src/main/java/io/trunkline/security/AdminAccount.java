@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * password is generated, stored as a hash, and handed once to {@code announce} (the log). A restart does not
  * show it again.
  * <p>
- * A password the stored hash accepted is recognised without the hash for {@link #VERIFIED_WINDOW} after
+ * A password the stored hash accepted is recognised without the hash until it goes unused for {@link #VERIFIED_WINDOW}
  * ({@link RecentlyVerified}): the API's clients send it on every request. Any other password costs a full PBKDF2
  * derivation (some 80 ms of CPU), so at most {@value #SLOW_CHECKS_PER_SECOND} of those run per second: a flood of
  * wrong passwords at the HTTP port cannot take the cores from the SIP threads. Beyond that a password is refused

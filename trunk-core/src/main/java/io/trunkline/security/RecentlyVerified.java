@@ -12,7 +12,8 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The password last verified against the stored PBKDF2 hash, remembered for a short window. HTTP Basic sends the
+ * The password last verified against the stored PBKDF2 hash, remembered while it is in use: for a short window after
+ * it was last presented. HTTP Basic sends the
  * password with every request, and one PBKDF2 derivation costs about 80 ms of CPU here: a console page or a script
  * polling the REST API would otherwise take that from the SIP threads on every call. Within the window a repeat of the
  * same password is recognised by an HMAC-SHA256 under a key drawn at random for this process: the password itself is
@@ -38,11 +39,22 @@ final class RecentlyVerified {
         this.key = new SecretKeySpec(secret, MAC);
     }
 
-    /** True if {@code password} is the one remembered and its window has not ended; compares in constant time. */
+    /**
+     * True if {@code password} is the one remembered and its window has not ended (compared in constant time); the
+     * window then starts again, so that a client in use is never sent back to the rationed slow checks.
+     */
     boolean recognises(String password) {
         Fingerprint remembered = last.get();
-        return password != null && remembered != null && clock.instant().isBefore(remembered.expires())
-                && MessageDigest.isEqual(remembered.mac(), fingerprint(password));
+        Instant now = clock.instant();
+        if (password == null || remembered == null || !now.isBefore(remembered.expires())) {
+            return false;
+        }
+        byte[] presented = fingerprint(password);
+        if (!MessageDigest.isEqual(remembered.mac(), presented)) {
+            return false;
+        }
+        last.compareAndSet(remembered, new Fingerprint(presented, now.plus(window)));
+        return true;
     }
 
     /** Call only after the slow hash accepted {@code password}. */

@@ -38,6 +38,19 @@ class RecentlyVerifiedTest {
     }
 
     @Test
+    void eachRecognitionStartsTheWindowAgain() {
+        verified.remember("s3cret");
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(verified.recognises("s3cret")).isTrue();
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(verified.recognises("s3cret")).isTrue();
+        assertThat(verified.recognises("other")).isFalse();
+        clock.advance(Duration.ofMinutes(5));
+
+        assertThat(verified.recognises("s3cret")).isFalse();
+    }
+
+    @Test
     void aNewVerificationReplacesTheOneBefore() {
         verified.remember("old-password");
         verified.remember("new-password");
