@@ -4,6 +4,10 @@ import io.trunkline.it.TrunklineApi.Reply;
 import org.junit.jupiter.api.Test;
 
 import javax.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +24,27 @@ class AdminApiIT extends InServerTest {
         assertThat(api.getAnonymously("/api/v1/trunks").status()).isEqualTo(401);
         assertThat(api.getAnonymously("/").status()).isEqualTo(401);
         assertThat(new TrunklineApi("admin", "wrong-password").get("/api/v1/trunks").status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/trunks").status()).isEqualTo(200);
+    }
+
+    /** Beyond 2 full password checks a second the rest are refused unchecked; the admin already in keeps working. */
+    @Test
+    void aFloodOfWrongPasswordsIsRefusedAndTheAdminInUseKeepsWorking() throws Exception {
+        assertThat(api.get("/api/v1/trunks").status()).isEqualTo(200);
+        List<CompletableFuture<Reply>> guesses = IntStream.range(0, 30)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return new TrunklineApi("admin", "guess-" + i).get("/api/v1/trunks");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })).toList();
+
+        for (CompletableFuture<Reply> guess : guesses) {
+            Reply refused = guess.get(30, TimeUnit.SECONDS);
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.body()).doesNotContain("Exception", "\tat ");
+        }
         assertThat(api.get("/api/v1/trunks").status()).isEqualTo(200);
     }
 
