@@ -20,7 +20,7 @@ class DatabaseMigrationsTest {
 
     @Test
     void migratesAnEmptyDatabaseAndThenFindsItCurrent() throws Exception {
-        try (H2Database database = new H2Database()) {
+        try (TestDatabase database = new TestDatabase()) {
             assertThat(database.migrationsApplied).isPositive();
 
             assertThat(DatabaseMigrations.migrate(database.dataSource)).isZero();
@@ -29,7 +29,7 @@ class DatabaseMigrationsTest {
 
     @Test
     void trunksSavedBeforeFailoverExistedGetDefaultPriorityWeightAndPolicy() throws Exception {
-        try (H2Database database = new H2Database(dataSource -> {
+        try (TestDatabase database = new TestDatabase(dataSource -> {
             migrateTo("2", dataSource);
             execute(dataSource,
                     "INSERT INTO trunk (name, role, default_region) VALUES ('carrier', 'CARRIER', 'GB')",
@@ -56,7 +56,7 @@ class DatabaseMigrationsTest {
 
     @Test
     void routesSavedBeforeCandidateTrunksExistedBecomeSingleCandidateGenericRoutes() throws Exception {
-        try (H2Database database = new H2Database(dataSource -> {
+        try (TestDatabase database = new TestDatabase(dataSource -> {
             migrateTo("6", dataSource);
             execute(dataSource,
                     "INSERT INTO trunk (name, role, default_region) VALUES ('carrier', 'CARRIER', 'GB')",

@@ -15,7 +15,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JpaCredentialStoreTest {
-    private final H2Database database = new H2Database();
+    private final TestDatabase database = new TestDatabase();
     private final JpaCredentialStore credentials = new JpaCredentialStore(database.transactions);
 
     @AfterEach

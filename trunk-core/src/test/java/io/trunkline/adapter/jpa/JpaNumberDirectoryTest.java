@@ -22,7 +22,7 @@ class JpaNumberDirectoryTest {
     private static final Destination TO_PBX = new Destination.ToTrunk("pbx");
     private static final Destination TO_RECEPTION = new Destination.ToUri("sip:reception@10.0.0.5:5070;transport=tcp");
 
-    private final H2Database database = new H2Database();
+    private final TestDatabase database = new TestDatabase();
     private final JpaNumberDirectory numbers = new JpaNumberDirectory(database.transactions);
 
     @BeforeEach

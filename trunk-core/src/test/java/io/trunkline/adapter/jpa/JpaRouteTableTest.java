@@ -15,7 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JpaRouteTableTest {
-    private final H2Database database = new H2Database();
+    private final TestDatabase database = new TestDatabase();
     private final JpaRouteTable routes = new JpaRouteTable(database.transactions);
 
     @BeforeEach

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Rate decks, DID blocks and catch-alls in a real (H2) database. */
 class JpaRoutingExtensionsTest {
-    private final H2Database database = new H2Database();
+    private final TestDatabase database = new TestDatabase();
     private final JpaTrunkRepository trunks = new JpaTrunkRepository(database.transactions);
     private final JpaRateDecks decks = new JpaRateDecks(database.transactions);
     private final JpaNumberRanges ranges = new JpaNumberRanges(database.transactions);

@@ -17,7 +17,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JpaTrunkRegistrationTest {
-    private final H2Database database = new H2Database();
+    private final TestDatabase database = new TestDatabase();
     private final JpaTrunkRepository trunks = new JpaTrunkRepository(database.transactions);
 
     @AfterEach

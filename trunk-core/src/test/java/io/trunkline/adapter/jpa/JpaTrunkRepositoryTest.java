@@ -28,7 +28,7 @@ class JpaTrunkRepositoryTest {
     private static final Gateway FIRST_BY_NAME = new Gateway("sip1.carrier.example", 5061, Transport.TLS);
     private static final Gateway BY_ADDRESS = new Gateway("192.0.2.10", 5060, Transport.UDP);
 
-    private final H2Database database = new H2Database();
+    private final TestDatabase database = new TestDatabase();
     private final JpaTrunkRepository trunks = new JpaTrunkRepository(database.transactions);
 
     @AfterEach
