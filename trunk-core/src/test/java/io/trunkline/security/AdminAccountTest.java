@@ -9,12 +9,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AdminAccountTest {
     private final InMemoryCredentialStore store = new InMemoryCredentialStore();
     private final List<String> announced = new ArrayList<>();
+    private final AtomicLong nanos = new AtomicLong();
+
+    /** An account whose slow-check budget refills only when the test moves {@link #nanos} on. */
+    private AdminAccount accountOnTestClocks(String password) {
+        return new AdminAccount(PasswordHash.of(password), new MutableClock(Instant.parse("2026-12-02T05:00:00Z")),
+                nanos::get);
+    }
 
     @Test
     void aConfiguredPasswordWinsOverTheStoredOneAndReplacesIt() {
@@ -104,9 +112,7 @@ class AdminAccountTest {
 
     @Test
     void wrongPasswordsBeyondTheSlowCheckBudgetAreRefusedUncheckedWhileARecognisedOneStillWorks() {
-        long[] nanos = {0};
-        AdminAccount admin = new AdminAccount(PasswordHash.of("s3cret"),
-                new MutableClock(Instant.parse("2026-12-02T05:00:00Z")), () -> nanos[0]);
+        AdminAccount admin = accountOnTestClocks("s3cret");
         assertThat(admin.authenticates("admin", "s3cret")).as("first check, within the budget").isTrue();
         assertThat(admin.authenticates("admin", "guess-1")).isFalse();
 
@@ -114,21 +120,19 @@ class AdminAccountTest {
         assertThat(admin.authenticates("admin", "guess-2")).isFalse();
         assertThat(admin.authenticates("admin", "s3cret")).isTrue();
 
-        nanos[0] += Duration.ofSeconds(1).toNanos();
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
         assertThat(admin.authenticates("admin", "guess-3")).isFalse();
         assertThat(admin.authenticates("admin", "s3cret")).isTrue();
     }
 
     @Test
     void aPasswordNotYetVerifiedWaitsForTheBudgetToRefill() {
-        long[] nanos = {0};
-        AdminAccount admin = new AdminAccount(PasswordHash.of("s3cret"),
-                new MutableClock(Instant.parse("2026-12-02T05:00:00Z")), () -> nanos[0]);
+        AdminAccount admin = accountOnTestClocks("s3cret");
         assertThat(admin.authenticates("admin", "guess-1")).isFalse();
         assertThat(admin.authenticates("admin", "guess-2")).isFalse();
 
         assertThat(admin.authenticates("admin", "s3cret")).as("refused unchecked").isFalse();
-        nanos[0] += Duration.ofMillis(500).toNanos();
+        nanos.addAndGet(Duration.ofMillis(500).toNanos());
         assertThat(admin.authenticates("admin", "s3cret")).as("one token earned").isTrue();
     }
 }
