@@ -5,6 +5,7 @@ import io.trunkline.cdr.CdrFilter;
 import io.trunkline.number.Destination;
 import io.trunkline.number.Did;
 import io.trunkline.runtime.TrunklineRuntime;
+import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.Gateway;
 import io.trunkline.trunk.Trunk;
 
@@ -42,12 +43,17 @@ public class ConsoleServlet extends HttpServlet {
 
     private static void trunks(PrintWriter out, List<Trunk> trunks) {
         out.println("<h2>Trunks</h2><table id=\"trunks\"><tr><th>Name</th><th>Role</th><th>Region</th>"
-                + "<th>Gateways</th></tr>");
+                + "<th>Gateways</th><th>Timeouts</th></tr>");
         for (Trunk t : trunks) {
             String gateways = t.gateways().stream().map(ConsoleServlet::gateway).collect(Collectors.joining(", "));
-            row(out, t.name(), t.role(), t.defaultRegion(), gateways);
+            row(out, t.name(), t.role(), t.defaultRegion(), gateways, timeouts(t.failover()));
         }
         out.println("</table>");
+    }
+
+    /** The two waits an admin asks about when calls fail over or stop ringing (README: Failover, Ring timeout). */
+    private static String timeouts(FailoverPolicy failover) {
+        return "setup " + failover.setupTimeout().toMillis() + " ms, ring " + failover.ringTimeout().toSeconds() + " s";
     }
 
     private static String gateway(Gateway g) {
