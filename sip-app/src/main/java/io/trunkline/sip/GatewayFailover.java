@@ -90,8 +90,7 @@ final class GatewayFailover {
         if (attempts == null || !attempts.isCurrent(response.getSession().getId())) {
             return false;
         }
-        stopTimer(origin.call(), attempts.progressed());
-        stopTimer(origin.call(), attempts.ringingOver());
+        stopTimers(origin.call(), attempts);
         if (!attempts.forward().failover().retriesOn(response.getStatus()) || !attempts.hasNext()) {
             return false;
         }
@@ -177,8 +176,7 @@ final class GatewayFailover {
 
     void stop(SipApplicationSession call, OutboundAttempts attempts) {
         if (attempts != null) {
-            stopTimer(call, attempts.progressed());
-            stopTimer(call, attempts.ringingOver());
+            stopTimers(call, attempts);
         }
     }
 
@@ -274,6 +272,12 @@ final class GatewayFailover {
                 retry.setHeader(header, value);
             }
         }
+    }
+
+    /** The attempt is over either way: neither its setup timer nor its ring timer may fire. */
+    private static void stopTimers(SipApplicationSession call, OutboundAttempts attempts) {
+        stopTimer(call, attempts.progressed());
+        stopTimer(call, attempts.ringingOver());
     }
 
     private static void stopTimer(SipApplicationSession call, String timerId) {
