@@ -40,17 +40,20 @@ await_cdrs() {
   echo "$now"
 }
 
+# The JVM process id of the bench server $1 (full or bare), from Liberty's pid file; fails if it is not running.
+server_pid() { cat "$BENCH_DIR/../ear/target/liberty/wlp/usr/servers/.pid/bench-$1.pid" 2>/dev/null; }
+
 # CPU time (ms, user + system) the server JVM of bench/server.sh ($1: full or bare) has used so far.
 server_cpu_ms() {
-  local name=bench-$1 pid
-  pid=$(cat "$BENCH_DIR/../ear/target/liberty/wlp/usr/servers/.pid/$name.pid" 2>/dev/null) || { echo 0; return; }
+  local pid
+  pid=$(server_pid "$1") || { echo 0; return; }
   awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$pid/stat" 2>/dev/null || echo 0
 }
 
 # Collections the server JVM has run so far (jstat: young + full + concurrent cycles; for ZGC only the last).
 gc_cycles() {
   local pid
-  pid=$(cat "$BENCH_DIR/../ear/target/liberty/wlp/usr/servers/.pid/bench-$1.pid" 2>/dev/null) || { echo 0; return; }
+  pid=$(server_pid "$1") || { echo 0; return; }
   jstat -gcutil "$pid" | awk 'NR == 2 { n = 0; for (i = 7; i <= 11; i += 2) if ($i ~ /^[0-9]+$/) n += $i; print n }'
 }
 
