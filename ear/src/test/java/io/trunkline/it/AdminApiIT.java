@@ -131,8 +131,8 @@ class AdminApiIT extends InServerTest {
 
         Reply page = api.get("/");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("<h2>Trunks</h2>", carrier, pbx, "127.0.0.1:5995 UDP", "setup 3000 ms, ring 120 s", number,
-                "trunk " + pbx, "Recent calls", "<th>Cause</th>");
+        assertThat(page.body()).contains("<h2>Trunks</h2>", carrier, pbx, "127.0.0.1:5995 UDP",
+                "setup 3000 ms, ring 120 s", number, "trunk " + pbx, "Recent calls", "<th>Cause</th>");
     }
 
     private static void assertError(Reply reply, int status, String field) {

@@ -8,8 +8,8 @@ import java.util.logging.Logger;
 
 /**
  * Receives the application's SIP timers (JSR 289 allows one timer listener per application): gateway setup
- * timeouts, ring timeouts and session-timer expiries. The container creates this listener itself, so the servlet hands it the
- * logic when it starts.
+ * timeouts, ring timeouts and session-timer expiries. The container creates this listener itself, so the servlet
+ * hands it the logic when it starts.
  */
 @SipListener
 public class SetupTimeoutListener implements TimerListener {
@@ -42,8 +42,8 @@ public class SetupTimeoutListener implements TimerListener {
                 handler.ringTimedOut(timer.getApplicationSession(), ring.legId());
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Handling the " + timer.getInfo() + " of call " + timer.getApplicationSession().getId()
-                    + " failed", e);
+            LOG.log(Level.SEVERE, "Handling the " + timer.getInfo() + " of call "
+                    + timer.getApplicationSession().getId() + " failed", e);
         }
     }
 

@@ -15,11 +15,12 @@ import java.util.function.LongSupplier;
  * password is generated, stored as a hash, and handed once to {@code announce} (the log). A restart does not
  * show it again.
  * <p>
- * A password the stored hash accepted is recognised without the hash until it goes unused for {@link #VERIFIED_WINDOW}
- * ({@link RecentlyVerified}): the API's clients send it on every request. Any other password costs a full PBKDF2
- * derivation (some 80 ms of CPU), so at most {@value #SLOW_CHECKS_PER_SECOND} of those run per second: a flood of
- * wrong passwords at the HTTP port cannot take the cores from the SIP threads. Beyond that a password is refused
- * unchecked (401) until the budget refills; a client whose password was recognised carries on unaffected.
+ * A password the stored hash accepted is recognised without the hash until it goes unused for
+ * {@link #VERIFIED_WINDOW} ({@link RecentlyVerified}): the API's clients send it on every request. Any other password
+ * costs a full PBKDF2 derivation (some 80 ms of CPU), so at most {@value #SLOW_CHECKS_PER_SECOND} of those run per
+ * second: a flood of wrong passwords at the HTTP port cannot take the cores from the SIP threads. Beyond that a
+ * password is refused unchecked (401) until the budget refills; a client whose password was recognised carries on
+ * unaffected.
  */
 public final class AdminAccount {
     public static final String USER = "admin";
@@ -91,8 +92,9 @@ public final class AdminAccount {
         refusedUnchecked++;
         long now = nanoTime.getAsLong();
         if (now - reportedAt >= REPORT_INTERVAL_NANOS) {
-            LOG.log(System.Logger.Level.WARNING, "More than " + SLOW_CHECKS_PER_SECOND + " admin password checks a second: "
-                    + refusedUnchecked + " refused unchecked since the last report (a password-guessing flood?)");
+            LOG.log(System.Logger.Level.WARNING, "More than " + SLOW_CHECKS_PER_SECOND
+                    + " admin password checks a second: " + refusedUnchecked
+                    + " refused unchecked since the last report (a password-guessing flood?)");
             refusedUnchecked = 0;
             reportedAt = now;
         }

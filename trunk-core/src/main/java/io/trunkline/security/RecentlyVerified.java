@@ -13,12 +13,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The password last verified against the stored PBKDF2 hash, remembered while it is in use: for a short window after
- * it was last presented. HTTP Basic sends the
- * password with every request, and one PBKDF2 derivation costs about 80 ms of CPU here: a console page or a script
- * polling the REST API would otherwise take that from the SIP threads on every call. Within the window a repeat of the
- * same password is recognised by an HMAC-SHA256 under a key drawn at random for this process: the password itself is
- * never kept, and the fingerprint means nothing to another process or after a restart. Only a success is remembered,
- * so a wrong password always pays the full derivation, and the slow hash is consulted again once the window ends.
+ * it was last presented. HTTP Basic sends the password with every request, and one PBKDF2 derivation costs about
+ * 80 ms of CPU here: a console page or a script polling the REST API would otherwise take that from the SIP threads
+ * on every call. Within the window a repeat of the same password is recognised by an HMAC-SHA256 under a key drawn at
+ * random for this process: the password itself is never kept, and the fingerprint means nothing to another process
+ * or after a restart. Only a success is remembered, so any other password goes to the slow hash (rationed by
+ * {@link AdminAccount}), and so does this one once it has gone unused for the window.
  */
 final class RecentlyVerified {
     private static final String MAC = "HmacSHA256";
