@@ -164,6 +164,36 @@ class TrunkCallsIT extends InServerTest {
         }
     }
 
+    /**
+     * libphonenumber calls some German numbers of 16 digits possible; E.164 stops at 15. Dialled, such a number is
+     * refused 484 like any other malformed number (it used to escape as a 500); as the caller's number it is passed
+     * on as sent, and the call goes through.
+     */
+    @Test
+    void aNumberLongerThanE164IsRefusedWhenDialledAndPassedOnAsSentWhenCalling() throws Exception {
+        String tooLong = "+4980012345678905";
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String carrierTrunk = provision.trunk("carrier", "CARRIER", carrier.sipPort);
+            String calling = Provision.uniqueUsNumber();
+            assertThat(carrier.call("uac-expect-484.xml", SIP, tooLong, calling, 1))
+                    .as(carrier.messages()).isZero();
+            JsonObject refused = cdrFor(calling);
+            assertThat(refused.getInt("finalStatus")).isEqualTo(484);
+            assertThat(refused.getString("endCause")).isEqualTo("ADDRESS_INCOMPLETE");
+
+            String did = Provision.uniqueUsNumber();
+            provision.did(did, carrierTrunk, provision.trunk("pbx", "PBX", pbx.sipPort));
+            pbx.serve("uas-answer-expect-bye.xml", 1);
+            int callerExit = carrier.call("uac-call-and-hang-up.xml", SIP, did, tooLong, 1);
+
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
+            JsonObject answered = cdrFor(did);
+            assertThat(answered.getInt("finalStatus")).isEqualTo(200);
+            assertThat(answered.getString("callingNumber")).isEqualTo(tooLong);
+            assertThat(pbx.messages()).contains("sip:" + tooLong + "@");
+        }
+    }
+
     @Test
     void callWithNoHopsLeftIsRefusedWith483AndNeverReachesThePbx() throws Exception {
         try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {

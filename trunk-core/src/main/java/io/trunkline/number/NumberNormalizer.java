@@ -4,6 +4,8 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
+import java.util.regex.Pattern;
+
 /**
  * Reads the user part of a SIP or tel URI as a telephone number and normalises it to E.164.
  * Accepts E.164 ("+442079460000"), national ("02079460000" on a GB trunk), international with an access code
@@ -11,7 +13,9 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
  */
 public final class NumberNormalizer {
     private static final int MAX_INPUT_LENGTH = 64;
+    private static final int MAX_E164_DIGITS = 15; // ITU-T E.164 §6.1, country code included
     private static final String UNKNOWN_REGION = "ZZ"; // libphonenumber's and CLDR's "unknown region"
+    private static final Pattern DIALLABLE = Pattern.compile("[+0-9()\\-. ]+");
     private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
 
     /**
@@ -41,8 +45,18 @@ public final class NumberNormalizer {
             throw new MalformedNumberException("'" + candidate + "' is not a possible number");
         }
         String e164 = phoneNumbers.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
-        boolean valid = phoneNumbers.isValidNumber(parsed);
-        NumberType type = valid ? NumberType.valueOf(phoneNumbers.getNumberType(parsed).name()) : NumberType.UNKNOWN;
+        if (e164.length() - 1 > MAX_E164_DIGITS) {
+            // libphonenumber calls some longer national numbers possible (German ones reach 17 digits); E.164 and
+            // everything downstream of it (E164Number, the trunks' number formats) stop at 15.
+            throw new MalformedNumberException("'" + candidate + "' has more digits than E.164 allows ("
+                    + MAX_E164_DIGITS + ")");
+        }
+        // isValidNumber is exactly "the number has a type in the plan of the region it belongs to", which is what
+        // getNumberType works out; asking both (and the region a third time) ran the plan's patterns three times over,
+        // a third of the routing work of a call (bench/README.md, "Fifth look").
+        PhoneNumberUtil.PhoneNumberType planType = phoneNumbers.getNumberType(parsed);
+        boolean valid = planType != PhoneNumberUtil.PhoneNumberType.UNKNOWN;
+        NumberType type = valid ? NumberType.valueOf(planType.name()) : NumberType.UNKNOWN;
         String region = valid ? phoneNumbers.getRegionCodeForNumber(parsed) : regionOfCallingCode(parsed);
         return new NormalizedNumber(new E164Number(e164), type, region == null ? UNKNOWN_REGION : region, valid);
     }
@@ -59,7 +73,7 @@ public final class NumberNormalizer {
     }
 
     private PhoneNumber parse(String candidate, String defaultRegion) throws MalformedNumberException {
-        if (!candidate.matches("[+0-9()\\-. ]+")) {
+        if (!DIALLABLE.matcher(candidate).matches()) {
             throw new MalformedNumberException("'" + candidate + "' contains characters that are not digits");
         }
         try {

@@ -1,10 +1,15 @@
 package io.trunkline.number;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -152,5 +157,51 @@ class NumberNormalizerTest {
         assertThatThrownBy(() -> normalizer.normalize(overlong, "US"))
                 .isInstanceOf(MalformedNumberException.class)
                 .hasMessageContaining("too long");
+    }
+
+    /**
+     * The normalizer decides validity from the number's type rather than asking libphonenumber's isValidNumber
+     * separately (one pass over the plan instead of two); this checks the two agree, on the plan's own example number
+     * of every type in every region and on the same numbers one digit short and one digit long.
+     */
+    @Test
+    void validityAndRegionAgreeWithTheLibraryForEveryRegionsExampleNumbers() throws Exception {
+        PhoneNumberUtil plan = PhoneNumberUtil.getInstance();
+        List<String> checked = new ArrayList<>();
+        for (String region : plan.getSupportedRegions()) {
+            for (PhoneNumberUtil.PhoneNumberType type : PhoneNumberUtil.PhoneNumberType.values()) {
+                PhoneNumber example = plan.getExampleNumberForType(region, type);
+                if (example == null) {
+                    continue;
+                }
+                String e164 = plan.format(example, PhoneNumberUtil.PhoneNumberFormat.E164);
+                for (String dialled : List.of(e164, e164.substring(0, e164.length() - 1), e164 + "5")) {
+                    PhoneNumber parsed = plan.parse(dialled, region);
+                    if (!plan.isPossibleNumber(parsed) || dialled.length() > 16) {
+                        continue; // not possible, or longer than E.164: refused, as the test below checks
+                    }
+                    NormalizedNumber normalized = normalizer.normalize(dialled, region);
+                    boolean valid = plan.isValidNumber(parsed);
+                    assertThat(normalized.valid()).as(dialled + " on a " + region + " trunk").isEqualTo(valid);
+                    if (valid) {
+                        assertThat(normalized.region()).as(dialled).isEqualTo(plan.getRegionCodeForNumber(parsed));
+                        assertThat(normalized.type().name()).as(dialled).isEqualTo(plan.getNumberType(parsed).name());
+                    }
+                    checked.add(dialled);
+                }
+            }
+        }
+        assertThat(checked).hasSizeGreaterThan(2000);
+    }
+
+    @ParameterizedTest(name = "{0} on a {1} trunk")
+    @CsvSource({
+            "+4980012345678905, DE",
+            "080012345678905,   DE",
+    })
+    void aNumberTheLibraryCallsPossibleButLongerThanE164IsMalformed(String dialled, String region) {
+        assertThatThrownBy(() -> normalizer.normalize(dialled, region))
+                .isInstanceOf(MalformedNumberException.class)
+                .hasMessageContaining("more digits than E.164 allows (15)");
     }
 }
