@@ -31,7 +31,7 @@ server_name() {
 define() {  # name app-file app-element
   local dir=$WLP/usr/servers/$1
   rm -rf "$dir"
-  mkdir -p "$dir/apps"
+  mkdir -p "$dir/apps" "$dir/logs"
   cp "$2" "$dir/apps/"
   # Same server.xml, with the application element replaced (and nothing else changed).
   python3 - "$ROOT/deploy-descriptors/liberty/server.xml" "$dir/server.xml" "$3" <<'PY'
@@ -42,7 +42,9 @@ text, count = re.subn(r'<enterpriseApplication .*?</enterpriseApplication>', app
 assert count == 1, "server.xml has no single enterpriseApplication element"
 open(target, "w").write(text)
 PY
-  printf '%s\n' $JVM_OPTIONS > "$dir/jvm.options"
+  # Plus a GC log (a few lines a cycle), so that invite-delay.sh can set the collector's phases beside the slow calls.
+  printf '%s\n' $JVM_OPTIONS "-Xlog:gc,gc+phases:file=$dir/logs/gc.log:utctime:filecount=3,filesize=20m" \
+    > "$dir/jvm.options"
   cat > "$dir/server.env" <<ENV
 TRUNKLINE_SIP_PORT=$SIP_PORT
 TRUNKLINE_SIPS_PORT=${TRUNKLINE_SIPS_PORT:-5061}

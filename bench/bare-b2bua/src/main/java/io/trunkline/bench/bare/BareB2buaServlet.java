@@ -21,6 +21,7 @@ import java.io.IOException;
 @javax.servlet.sip.annotation.SipServlet(name = "bare", loadOnStartup = 1)
 public class BareB2buaServlet extends SipServlet {
     private static final long serialVersionUID = 1L;
+    static final String INBOUND_CALL_ID = "X-Bench-Inbound-Call-Id";
 
     private transient SipFactory factory;
     private transient String targetHost;
@@ -54,6 +55,9 @@ public class BareB2buaServlet extends SipServlet {
         SipURI uri = factory.createSipURI(((SipURI) request.getRequestURI()).getUser(), targetHost);
         uri.setPort(targetPort);
         outbound.setRequestURI(uri);
+        // The outbound leg has a Call-ID of its own; this lets bench/invite-delay.sh pair the two INVITEs without the
+        // CDRs Trunkline keeps for that (one header more on the wire, the only thing the bare servlet adds for it).
+        outbound.setHeader(INBOUND_CALL_ID, request.getCallId());
         outbound.send();
     }
 
