@@ -105,7 +105,8 @@ def main():
         print_gc_phases(args.gc_log, min(t for t, _ in timed), max(t for t, _ in timed))
 
 
-GC_PHASE = re.compile(r"^\[(\S+?)\].*?GC\((\d+)\) ((?:Pause|Concurrent) [A-Za-z -]+?) ([\d.]+)ms$")
+# "GC(8) Concurrent Relocate 381.339ms"; generational ZGC (Java 21+) puts "y: " or "O: " (young, old) before the phase.
+GC_PHASE = re.compile(r"^\[(\S+?)\].*?GC\((\d+)\) ((?:[yYO]: )?(?:Pause|Concurrent) [A-Za-z -]+?) ([\d.]+)ms$")
 
 
 def print_gc_phases(path, first, last):
@@ -116,7 +117,7 @@ def print_gc_phases(path, first, last):
             continue
         ended = datetime.datetime.strptime(match.group(1), "%Y-%m-%dT%H:%M:%S.%f%z").timestamp()
         took = float(match.group(4)) / 1000.0
-        if ended >= first and ended - took <= last and (took >= 0.001 or match.group(3).startswith("Pause")):
+        if ended >= first and ended - took <= last and (took >= 0.001 or "Pause" in match.group(3)):
             print("  %6.2f-%6.2f s: GC(%s) %s %.1f ms"
                   % (ended - took - first, ended - first, match.group(2), match.group(3), took * 1000))
 
