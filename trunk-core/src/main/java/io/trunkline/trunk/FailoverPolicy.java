@@ -37,9 +37,16 @@ public record FailoverPolicy(Set<Integer> retryCodes, Set<Integer> finalCodes, D
         if (setupTimeout.toMillis() < 100 || setupTimeout.compareTo(LONGEST_SETUP_TIMEOUT) > 0) {
             throw new InvalidConfigurationException("setupTimeoutMillis", "must be between 100 and 32000");
         }
+        // Stored and shown in the units of their fields: a finer value would come back rounded after a restart.
+        if (setupTimeout.toNanos() % 1_000_000 != 0) {
+            throw new InvalidConfigurationException("setupTimeoutMillis", "must be whole milliseconds");
+        }
         ringTimeout = ringTimeout == null ? DEFAULT_RING_TIMEOUT : ringTimeout;
         if (ringTimeout.toMillis() < 1000 || ringTimeout.compareTo(LONGEST_RING_TIMEOUT) > 0) {
             throw new InvalidConfigurationException("ringTimeoutSeconds", "must be between 1 and 3600");
+        }
+        if (ringTimeout.toNanos() % 1_000_000_000 != 0) {
+            throw new InvalidConfigurationException("ringTimeoutSeconds", "must be whole seconds");
         }
     }
 

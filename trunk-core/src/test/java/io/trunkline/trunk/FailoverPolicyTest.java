@@ -150,6 +150,19 @@ class FailoverPolicyTest {
         assertThat(e.problem()).contains("1").contains("3600");
     }
 
+    @Test
+    void timeoutsFinerThanTheUnitTheyAreStoredInAreRefusedRatherThanRoundedAfterARestart() {
+        InvalidConfigurationException ring = refused(
+                () -> new FailoverPolicy(null, null, null, Duration.ofMillis(1500)));
+        InvalidConfigurationException setup = refused(
+                () -> new FailoverPolicy(null, null, Duration.ofMillis(3000).plusNanos(500)));
+
+        assertThat(ring.field()).isEqualTo("ringTimeoutSeconds");
+        assertThat(ring.problem()).isEqualTo("must be whole seconds");
+        assertThat(setup.field()).isEqualTo("setupTimeoutMillis");
+        assertThat(setup.problem()).isEqualTo("must be whole milliseconds");
+    }
+
     @org.junit.jupiter.api.Test
     void atMostFiftyStatusesPerSetSoThatTheStoredListFitsItsColumn() {
         java.util.Set<Integer> everyFiveHundred = new java.util.HashSet<>();
