@@ -49,7 +49,6 @@ if [ "$TARGET" = full ]; then
   stored="CDRs stored $(await_cdrs "$CALLS" 30 "$before")"
 else
   stored="bare B2BUA, no CDRs"
-  pairing=(--pair-header X-Bench-Inbound-Call-Id)
 fi
 sleep 1
 kill "$capture" 2>/dev/null || true
@@ -62,6 +61,8 @@ if [ "$TARGET" = full ]; then
     api "$HTTP/cdrs?number=%2B${DID#+}&size=500&page=$page" >"$OUT/cdrs-$page.json"
   done
   pairing=("$OUT"/cdrs-*.json)
+else
+  pairing=(--pair-header X-Bench-Inbound-Call-Id)  # the header bench/bare-b2bua adds
 fi
 tshark -r "$OUT/sip.pcapng" --disable-protocol sip -T fields -E separator=, \
   -e frame.time_epoch -e udp.srcport -e udp.dstport -e data.data >"$OUT/invites.csv" 2>"$OUT/tshark.log"

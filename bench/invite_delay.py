@@ -83,26 +83,26 @@ def main():
         pairs = [(cdr.get("inboundCallId"), cdr.get("outboundCallId"))
                  for page in args.cdrs for cdr in json.load(open(page))["items"]]
         unpaired_what = "CDRs without both INVITEs in the capture"
-    delays, timed, unpaired = [], [], 0
+    timed, unpaired = [], 0  # (inbound INVITE's time, its delay in ms) per paired call
     for key_in, key_out in pairs:
         time_in, time_out = inbound.get(key_in), outbound.get(key_out)
         if time_in is None or time_out is None:
             unpaired += 1
         else:
-            delays.append((time_out - time_in) * 1000.0)
-            timed.append((time_in, delays[-1]))
-    if not delays:
+            timed.append((time_in, (time_out - time_in) * 1000.0))
+    if not timed:
         sys.exit("no INVITE could be paired: check ports and capture")
-    delays.sort()
+    delays = sorted(delay for _, delay in timed)
+    first, last = min(time for time, _ in timed), max(time for time, _ in timed)
     print("inbound INVITEs %d, outbound INVITEs %d, paired %d, %s %d"
           % (len(inbound), len(outbound), len(delays), unpaired_what, unpaired))
     print("INVITE in -> INVITE out (ms): p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f  mean %.3f"
           % (percentile(delays, 0.50), percentile(delays, 0.90), percentile(delays, 0.99),
              percentile(delays, 0.999), delays[-1], sum(delays) / len(delays)))
     if args.slow_windows is not None:
-        print_slow_windows(timed, args.slow_windows)
+        print_slow_windows(timed, first, args.slow_windows)
     if args.gc_log:
-        print_gc_phases(args.gc_log, min(t for t, _ in timed), max(t for t, _ in timed))
+        print_gc_phases(args.gc_log, first, last)
 
 
 # "GC(8) Concurrent Relocate 381.339ms"; generational ZGC (Java 21+) puts "y: " or "O: " (young, old) before the phase.
@@ -111,23 +111,23 @@ GC_PHASE = re.compile(r"^\[(\S+?)\].*?GC\((\d+)\) ((?:[yYO]: )?(?:Pause|Concurre
 
 def print_gc_phases(path, first, last):
     """The collector's phases (pauses and concurrent work over 1 ms) that overlap the trial, in trial seconds."""
-    for line in open(path):
-        match = GC_PHASE.match(line.strip())
-        if not match:
-            continue
-        ended = datetime.datetime.strptime(match.group(1), "%Y-%m-%dT%H:%M:%S.%f%z").timestamp()
-        took = float(match.group(4)) / 1000.0
-        if ended >= first and ended - took <= last and (took >= 0.001 or "Pause" in match.group(3)):
-            print("  %6.2f-%6.2f s: GC(%s) %s %.1f ms"
-                  % (ended - took - first, ended - first, match.group(2), match.group(3), took * 1000))
+    with open(path) as lines:
+        for line in lines:
+            match = GC_PHASE.match(line.strip())
+            if not match:
+                continue
+            ended = datetime.datetime.strptime(match.group(1), "%Y-%m-%dT%H:%M:%S.%f%z").timestamp()
+            took = float(match.group(4)) / 1000.0
+            if ended >= first and ended - took <= last and (took >= 0.001 or "Pause" in match.group(3)):
+                print("  %6.2f-%6.2f s: GC(%s) %s %.1f ms"
+                      % (ended - took - first, ended - first, match.group(2), match.group(3), took * 1000))
 
 
-def print_slow_windows(timed, threshold):
+def print_slow_windows(timed, first, threshold):
     """Whether the slow INVITEs come spread out or all together (a stall): the 100 ms windows holding any."""
-    start = min(time for time, _ in timed)
     windows = {}
     for time, delay in timed:
-        windows.setdefault(int((time - start) * 10), []).append(delay)
+        windows.setdefault(int((time - first) * 10), []).append(delay)
     for window in sorted(windows):
         slow = [delay for delay in windows[window] if delay > threshold]
         if slow:

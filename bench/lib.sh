@@ -40,11 +40,14 @@ await_cdrs() {
   echo "$now"
 }
 
+# Where bench/server.sh defines the bench servers (the Liberty installation mvn verify unpacks).
+SERVERS_DIR=$BENCH_DIR/../ear/target/liberty/wlp/usr/servers
+
 # The JVM process id of the bench server $1 (full or bare), from Liberty's pid file; fails if it is not running.
-server_pid() { cat "$BENCH_DIR/../ear/target/liberty/wlp/usr/servers/.pid/bench-$1.pid" 2>/dev/null; }
+server_pid() { cat "$SERVERS_DIR/.pid/bench-$1.pid" 2>/dev/null; }
 
 # The GC log bench/server.sh has the server JVM $1 (full or bare) write (pauses and phases, UTC time stamps).
-server_gc_log() { echo "$BENCH_DIR/../ear/target/liberty/wlp/usr/servers/bench-$1/logs/gc.log"; }
+server_gc_log() { echo "$SERVERS_DIR/bench-$1/logs/gc.log"; }
 
 # CPU time (ms, user + system) the server JVM of bench/server.sh ($1: full or bare) has used so far.
 server_cpu_ms() {
