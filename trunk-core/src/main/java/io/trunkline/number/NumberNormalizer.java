@@ -52,8 +52,8 @@ public final class NumberNormalizer {
                     + MAX_E164_DIGITS + ")");
         }
         // isValidNumber is exactly "the number has a type in the plan of the region it belongs to", which is what
-        // getNumberType works out; asking both matched the plan's patterns twice, 5 of the 17 KB a normalisation
-        // allocated (bench/README.md, "Fifth look").
+        // getNumberType works out; asking both matched the plan's patterns twice, about 4 of the 17 KB a
+        // normalisation allocated (bench/README.md, "Fifth look").
         PhoneNumberUtil.PhoneNumberType planType = phoneNumbers.getNumberType(parsed);
         boolean valid = planType != PhoneNumberUtil.PhoneNumberType.UNKNOWN;
         NumberType type = valid ? NumberType.valueOf(planType.name()) : NumberType.UNKNOWN;
