@@ -35,9 +35,13 @@ public final class JpaCdrStore implements CdrStore {
                 query.setParameter(k, v);
                 count.setParameter(k, v);
             });
+            // Counted before listing: each statement sees what was committed when it ran (read committed), and the
+            // CDR writer commits between them. CDRs are only ever added, so a total taken first never claims a match
+            // the list then leaves out; listed first, a record arriving in between was counted but not shown.
+            long total = count.getSingleResult();
             List<CallDetailRecord> items = query.setFirstResult(page * size).setMaxResults(size)
                     .getResultList().stream().map(CdrEntity::toDomain).toList();
-            return new CdrPage(items, page, size, count.getSingleResult());
+            return new CdrPage(items, page, size, total);
         });
     }
 
