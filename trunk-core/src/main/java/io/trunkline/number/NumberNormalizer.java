@@ -19,6 +19,15 @@ public final class NumberNormalizer {
     private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
 
     /**
+     * Whether numbers can be read for this region: an ISO 3166-1 alpha-2 code libphonenumber has a numbering plan
+     * for. A made-up code such as XX passes any "two capital letters" check, and then every national number on
+     * the trunk fails to parse.
+     */
+    public static boolean knowsRegion(String region) {
+        return PhoneNumberUtil.getInstance().getSupportedRegions().contains(region);
+    }
+
+    /**
      * @param dialled       the URI user part, possibly with ";phone-context=..." or other parameters
      * @param defaultRegion ISO region of the trunk the number arrived on, for national-format numbers
      * @throws MalformedNumberException when the string is not a possible number in any reading

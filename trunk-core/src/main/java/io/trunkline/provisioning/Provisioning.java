@@ -7,6 +7,7 @@ import io.trunkline.number.Did;
 import io.trunkline.number.DidRange;
 import io.trunkline.number.E164Number;
 import io.trunkline.number.NumberDirectory;
+import io.trunkline.number.NumberNormalizer;
 import io.trunkline.number.NumberRanges;
 import io.trunkline.routing.LiveRoutingConfiguration;
 import io.trunkline.routing.RateDeck;
@@ -58,6 +59,9 @@ public final class Provisioning {
 
     /** @return whether the trunk was created (rather than replaced) */
     public synchronized boolean saveTrunk(Trunk trunk) {
+        // Checked here, where configuration comes in, not in Trunk itself: a trunk stored before this check
+        // still loads, and its calls keep routing.
+        requireKnownRegion("defaultRegion", trunk.defaultRegion());
         Optional<Trunk> existing = trunks.findByName(trunk.name());
         if (existing.isPresent() && existing.get().role() != trunk.role()) {
             List<String> users = usersOf(trunk.name());
@@ -69,6 +73,14 @@ public final class Provisioning {
         trunks.save(trunk);
         routing.reload();
         return existing.isEmpty();
+    }
+
+    /** @throws InvalidConfigurationException naming the field when numbers cannot be read for the region */
+    public static void requireKnownRegion(String field, String region) {
+        if (!NumberNormalizer.knowsRegion(region)) {
+            throw new InvalidConfigurationException(field, "'" + region + "' is not a region with a known numbering"
+                    + " plan; use an ISO 3166-1 alpha-2 code such as US or GB");
+        }
     }
 
     public synchronized void deleteTrunk(String name) {

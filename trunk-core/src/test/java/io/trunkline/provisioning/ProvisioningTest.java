@@ -137,6 +137,19 @@ class ProvisioningTest {
         assertThat(provisioning.trunk("pbx").role()).isEqualTo(TrunkRole.PBX);
     }
 
+    /** XX and ZZ look like region codes, but libphonenumber has no plan for them: every national number would fail. */
+    @Test
+    void aTrunkWhoseRegionHasNoNumberingPlanIsRefusedAndNothingIsStored() {
+        for (String region : List.of("XX", "ZZ", "UK")) {
+            assertThatThrownBy(() -> provisioning.saveTrunk(new Trunk("spare", TrunkRole.PBX, region, List.of())))
+                    .isInstanceOf(InvalidConfigurationException.class)
+                    .hasMessageContaining("'" + region + "' is not a region with a known numbering plan")
+                    .extracting(e -> ((InvalidConfigurationException) e).field()).isEqualTo("defaultRegion");
+        }
+        assertThat(provisioning.trunks()).containsExactly(CARRIER, PBX);
+        assertThat(provisioning.saveTrunk(new Trunk("spare", TrunkRole.PBX, "GB", List.of()))).isTrue();
+    }
+
     @Test
     void aTrunkNoLongerInUseCanBeDeleted() {
         provisioning.saveNumber(DID_TO_PBX);

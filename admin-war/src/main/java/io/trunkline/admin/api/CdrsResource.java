@@ -7,7 +7,6 @@ import io.trunkline.trunk.InvalidConfigurationException;
 
 import javax.enterprise.context.RequestScoped;
 import javax.inject.Inject;
-import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -22,6 +21,7 @@ import java.time.format.DateTimeParseException;
 @Produces(MediaType.APPLICATION_JSON)
 public class CdrsResource {
     static final int MAX_PAGE_SIZE = 500;
+    static final int DEFAULT_PAGE_SIZE = 50;
 
     @Inject
     CdrStore cdrs;
@@ -29,17 +29,25 @@ public class CdrsResource {
     @GET
     public CdrJson.Page list(@QueryParam("trunk") String trunk, @QueryParam("number") String number,
                              @QueryParam("callId") String callId, @QueryParam("from") String from,
-                             @QueryParam("to") String to, @QueryParam("status") Integer status,
+                             @QueryParam("to") String to, @QueryParam("status") String status,
                              @QueryParam("cause") String cause,
-                             @QueryParam("page") @DefaultValue("0") int page,
-                             @QueryParam("size") @DefaultValue("50") int size) {
+                             @QueryParam("page") String pageParameter,
+                             @QueryParam("size") String sizeParameter) {
+        int page = QueryParameters.wholeNumber("page", pageParameter, 0);
+        int size = QueryParameters.wholeNumber("size", sizeParameter, DEFAULT_PAGE_SIZE);
         if (page < 0) {
             throw new InvalidConfigurationException("page", "must be 0 or more");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidConfigurationException("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
-        CdrFilter filter = new CdrFilter(trunk, number, callId, instant("from", from), instant("to", to), status,
+        if ((long) page * size > Integer.MAX_VALUE) {
+            // The store's offset is an int (JPA setFirstResult); no table gets near this many CDRs.
+            throw new InvalidConfigurationException("page", "must be at most " + Integer.MAX_VALUE / size
+                    + " with size " + size);
+        }
+        CdrFilter filter = new CdrFilter(trunk, number, callId, instant("from", from), instant("to", to),
+                QueryParameters.wholeNumber("status", status, null),
                 cause(cause));
         return CdrJson.Page.of(cdrs.find(filter, page, size));
     }

@@ -72,6 +72,14 @@ public final class ErrorMappers {
     }
 
     @Provider
+    public static class BodyTooLarge implements ExceptionMapper<JsonBodyReader.BodyTooLargeException> {
+        @Override
+        public Response toResponse(JsonBodyReader.BodyTooLargeException e) {
+            return error(413, e.getMessage(), "body");
+        }
+    }
+
+    @Provider
     public static class Processing implements ExceptionMapper<ProcessingException> {
         @Override
         public Response toResponse(ProcessingException e) {

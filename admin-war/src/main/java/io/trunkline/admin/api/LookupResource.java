@@ -41,9 +41,11 @@ public class LookupResource {
         if (number == null || number.isBlank()) {
             throw new InvalidConfigurationException("number", "is required");
         }
+        String readAs = region.trim().toUpperCase(java.util.Locale.ROOT);
+        Provisioning.requireKnownRegion("region", readAs);
         NormalizedNumber normalized;
         try {
-            normalized = normalizer.normalize(number, region.toUpperCase(java.util.Locale.ROOT));
+            normalized = normalizer.normalize(number, readAs);
         } catch (MalformedNumberException e) {
             throw new InvalidConfigurationException("number", e.getMessage());
         }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -185,6 +186,20 @@ public class TrunkJson {
         }
         return new HealthProbe(probe.intervalSeconds, probe.downAfter == null ? HealthProbe.off().downAfter()
                 : probe.downAfter);
+    }
+
+    /**
+     * The password is write-only, so a client that PUTs back what it got from GET sends none. While the username
+     * stays the same that keeps the stored password; a new username needs its password.
+     */
+    void keepStoredPassword(Optional<Trunk> stored) {
+        if (credentials == null || credentials.password != null || stored.isEmpty()) {
+            return;
+        }
+        DigestCredentials old = stored.get().credentials();
+        if (old != null && old.username().equals(credentials.username)) {
+            credentials.password = old.password();
+        }
     }
 
     private DigestCredentials credentials() {

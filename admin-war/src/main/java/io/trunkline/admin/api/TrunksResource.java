@@ -71,7 +71,9 @@ public class TrunksResource {
     @PUT
     @Path("{name}")
     public Response put(@PathParam("name") String name, TrunkJson body) {
-        Trunk trunk = RequestBodies.required(body).toDomain(name);
+        RequestBodies.required(body).keepStoredPassword(
+                provisioning.trunks().stream().filter(t -> t.name().equals(name)).findFirst());
+        Trunk trunk = body.toDomain(name);
         boolean created = provisioning.saveTrunk(trunk);
         return Response.status(created ? 201 : 200).entity(TrunkJson.of(trunk)).build();
     }
