@@ -31,6 +31,22 @@ class SessionTimerIT extends InServerTest {
         }
     }
 
+    /** A Session-Expires that does not read is no timer: the call goes through and the PBX is not sent it. */
+    @Test
+    void aMalformedSessionExpiresIsTakenAsNoTimerAndNotSentOn() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = callFromCarrierToPbx(carrier, pbx);
+            pbx.serve("uas-expect-no-session-expires.xml", 1);
+
+            int callerExit = carrier.call("uac-call-with-malformed-session-expires.xml", SIP, did, "+14155550305", 1);
+
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
+            JsonObject cdr = Cdrs.of(api).forNumber(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
+            assertThat(cdr.getString("endCause")).isEqualTo("NORMAL_CLEARING");
+        }
+    }
+
     /**
      * Three calls at once, so that the test waits for the timer only once: one never refreshes and ends 60 s after
      * its answer (Session-Expires 90: BYE at 90 - min(32, 90/3), RFC 4028 §10); in the second the caller refreshes

@@ -212,6 +212,25 @@ class TrunkCallsIT extends InServerTest {
         }
     }
 
+    /** Before, the Require was dropped and the call went on without what the caller made a condition of it. */
+    @Test
+    void anInviteRequiringAnExtensionTrunklineLacksIsRefusedWith420AndNeverReachesThePbx() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = Provision.uniqueUsNumber();
+            provision.did(did, provision.trunk("carrier", "CARRIER", carrier.sipPort),
+                    provision.trunk("pbx", "PBX", pbx.sipPort));
+            pbx.serve("uas-answer-expect-bye.xml", 1); // listening, so that a forwarded INVITE would show in its log
+
+            assertThat(carrier.call("uac-require-unknown-extensions-expect-420.xml", SIP, did, "+14155550110", 1))
+                    .as(carrier.messages()).isZero();
+            JsonObject cdr = cdrFor(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(420);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(cdr.getString("endCause")).isEqualTo("BAD_EXTENSION");
+            assertThat(pbx.messages()).as("the PBX's sipp log").doesNotContain("INVITE");
+        }
+    }
+
     @Test
     void pbxCallLeavesOnTheCarrierOfTheLongestMatchingPrefix() throws Exception {
         try (Sipp pbx = Sipp.onLoopback(); Sipp ukCarrier = Sipp.onLoopback(); Sipp otherCarrier = Sipp.onLoopback()) {

@@ -19,6 +19,7 @@ import javax.servlet.sip.SipSession;
 import javax.servlet.sip.SipURI;
 import javax.servlet.sip.TooManyHopsException;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -68,6 +69,14 @@ final class B2buaCalls {
             return;
         }
         Forward forward = (Forward) decision;
+        List<String> unsupported = LegNegotiation.unsupportedRequirements(invite);
+        if (!unsupported.isEmpty()) {
+            SipServletResponse badExtension = invite.createResponse(420, "Bad Extension");
+            badExtension.setHeader("Unsupported", String.join(", ", unsupported)); // RFC 3261 §20.40
+            badExtension.send();
+            refusedHere(timeline, forward, 420, EndCause.BAD_EXTENSION);
+            return;
+        }
         if (!sessionTimers.admit(invite)) {
             refusedHere(timeline, forward, 422, EndCause.SESSION_INTERVAL_TOO_SMALL);
             return;

@@ -11,6 +11,9 @@ import java.util.List;
  * run by Trunkline itself (RFC 4028), so {@code timer} is offered when the caller offers it.
  */
 final class LegNegotiation {
+    /** The extensions Trunkline honours on the caller's leg: reliable provisionals and session timers. */
+    private static final List<String> HONOURED = List.of("100rel", "timer");
+
     private final RelayedHeaders headers;
     private final int minSessionSeconds;
 
@@ -23,13 +26,28 @@ final class LegNegotiation {
         return headers;
     }
 
+    /**
+     * The caller's Require tags that Trunkline cannot honour. RFC 3261 §8.2.2.3 has a UAS refuse those with 420;
+     * dropping them (as the callee leg's INVITE drops Require) would let the call go on without what the caller
+     * made a condition of it, such as {@code replaces} or {@code precondition}.
+     */
+    static List<String> unsupportedRequirements(SipServletRequest callerInvite) {
+        List<String> unsupported = new ArrayList<>();
+        for (String tag : RelayedHeaders.optionTags(callerInvite, "Require")) {
+            if (!HONOURED.contains(tag) && !unsupported.contains(tag)) {
+                unsupported.add(tag);
+            }
+        }
+        return unsupported;
+    }
+
     /** Shapes the outbound INVITE copied from the caller's. */
     void prepareOutbound(SipServletRequest callerInvite, SipServletRequest outbound) {
         headers.strip(outbound);
         outbound.removeHeader("Supported");
         outbound.removeHeader("Require"); // Trunkline satisfies the caller's requirements on the caller's leg
         List<String> options = new ArrayList<>();
-        for (String option : List.of("100rel", "timer")) {
+        for (String option : HONOURED) {
             if (RelayedHeaders.accepts(callerInvite, option)) {
                 options.add(option);
             }
@@ -37,7 +55,11 @@ final class LegNegotiation {
         if (!options.isEmpty()) {
             outbound.setHeader("Supported", String.join(", ", options));
         }
-        if (callerInvite.getHeader("Session-Expires") != null) {
+        if (SessionExpires.parse(callerInvite.getHeader("Session-Expires")).isEmpty()) {
+            // One that does not read counts as no timer (SessionExpires.parse); sent on, the callee would
+            // read it on its own terms.
+            outbound.removeHeader("Session-Expires");
+        } else {
             // RFC 4028 §8.1: an intermediary may raise Min-SE to its own minimum, never lower it.
             int callerMin = SessionExpires.parseMinSe(callerInvite.getHeader("Min-SE")).orElse(0);
             outbound.setHeader("Min-SE", Integer.toString(Math.max(callerMin, minSessionSeconds)));

@@ -44,14 +44,21 @@ final class RelayedHeaders {
 
     /** Whether a message lists an option tag in one of its headers (Supported or Require, RFC 3261 §20.37, §20.32). */
     static boolean lists(SipServletMessage message, String header, String option) {
+        return optionTags(message, header).contains(option);
+    }
+
+    /** The option tags a message lists in a header, lower-cased, in order, from every value of it. */
+    static List<String> optionTags(SipServletMessage message, String header) {
+        List<String> tags = new ArrayList<>();
         for (ListIterator<String> values = message.getHeaders(header); values.hasNext(); ) {
             for (String token : values.next().split(",")) {
-                if (token.trim().toLowerCase(Locale.ROOT).equals(option)) {
-                    return true;
+                String tag = token.trim().toLowerCase(Locale.ROOT);
+                if (!tag.isEmpty()) {
+                    tags.add(tag);
                 }
             }
         }
-        return false;
+        return tags;
     }
 
     /** Whether the sender of {@code message} can use an option: it supports or requires it. */

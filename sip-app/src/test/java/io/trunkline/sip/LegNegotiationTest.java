@@ -61,6 +61,28 @@ class LegNegotiationTest {
     }
 
     @Test
+    void requiredExtensionsOtherThan100relAndTimerAreNamedOnceEachInOrder() {
+        SipServletRequest invite = FakeMessage.request("Require", "100rel, Replaces", "Require", "timer,,precondition",
+                "require", "replaces");
+
+        assertThat(LegNegotiation.unsupportedRequirements(invite)).containsExactly("replaces", "precondition");
+        assertThat(LegNegotiation.unsupportedRequirements(FakeMessage.request("Require", "100rel, timer"))).isEmpty();
+        assertThat(LegNegotiation.unsupportedRequirements(FakeMessage.request())).isEmpty();
+    }
+
+    @Test
+    void aSessionExpiresThatDoesNotReadIsNotSentOn() {
+        SipServletRequest caller = FakeMessage.request("Supported", "timer", "Session-Expires", "soon;refresher=uac");
+        SipServletRequest outbound = FakeMessage.request("Supported", "timer", "Session-Expires", "soon;refresher=uac");
+
+        negotiation.prepareOutbound(caller, outbound);
+
+        assertThat(outbound.getHeader("Session-Expires")).isNull();
+        assertThat(outbound.getHeader("Min-SE")).isNull();
+        assertThat(outbound.getHeader("Supported")).isEqualTo("timer");
+    }
+
+    @Test
     void carryCopiesEveryValueOfAnAllowedHeaderAndNothingElse() {
         SipServletRequest from = FakeMessage.request("X-Customer-Id", "a", "x-customer-id", "b", "Server", "pbx.internal",
                 "Contact", "<sip:pbx.internal>");

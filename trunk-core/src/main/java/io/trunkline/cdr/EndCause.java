@@ -37,6 +37,8 @@ public enum EndCause {
     GATEWAY_FAILURE,
     /** The outbound trunk refused Trunkline's credentials (403, or a second challenge) or challenged without any. */
     TRUNK_AUTH_FAILED,
+    /** The caller required an extension Trunkline does not support (RFC 3261 §8.2.2.3): 420. */
+    BAD_EXTENSION,
     /** The caller asked for a session interval below the minimum (RFC 4028 §6): 422. */
     SESSION_INTERVAL_TOO_SMALL,
     /** Max-Forwards reached zero (RFC 3261 §16.3 step 3): 483. */
