@@ -154,6 +154,12 @@ class AdminApiIT extends InServerTest {
                 + "\"destination\":{\"trunk\":\"" + pbx + "\"}}"), 400, "number");
         assertError(api.post("/api/v1/numbers", "{\"number\":\"" + number + "\",\"trunk\":\"" + pbx + "\","
                 + "\"destination\":{}}"), 400, "destination");
+        String carrier = provision.trunk("carrier", "CARRIER", 5988);
+        Reply badPort = api.post("/api/v1/numbers", "{\"number\":\"" + number + "\",\"trunk\":\"" + carrier + "\","
+                + "\"destination\":{\"uri\":\"sip:desk@127.0.0.1:99999\"}}");
+        assertError(badPort, 400, "destination.uri");
+        assertThat(badPort.json().getString("error")).contains("99999");
+        assertError(api.get("/api/v1/numbers/" + number.replace("+", "%2B")), 404, null);
     }
 
     @Test
@@ -179,6 +185,10 @@ class AdminApiIT extends InServerTest {
         String pbx = provision.trunk("pbx", "PBX", 5996);
         assertError(api.put("/api/v1/routes/44x", "{\"trunk\":\"" + pbx + "\"}"), 400, "prefix");
         assertError(api.put("/api/v1/routes/44", "{\"trunk\":\"" + pbx + "\"}"), 400, "trunk");
+        String carrier = provision.trunk("carrier", "CARRIER", 5987);
+        assertError(api.put("/api/v1/routes/99981", "{\"trunks\":[{\"trunk\":\"" + carrier + "\",\"prio\":2}]}"),
+                400, "trunks.prio");
+        assertError(api.get("/api/v1/routes/99981"), 404, null);
     }
 
     @Test
@@ -199,6 +209,7 @@ class AdminApiIT extends InServerTest {
         assertError(api.get("/api/v1/cdrs?size=ten"), 400, "size");
         assertError(api.get("/api/v1/cdrs?status=busy"), 400, "status");
         assertError(api.get("/api/v1/cdrs?page=99999999&size=500"), 400, "page");
+        assertError(api.get("/api/v1/cdrs?from=2026-12-02T12:00:00Z&to=2026-12-01T00:00:00Z"), 400, "to");
         assertError(api.get("/api/v1/cdrs?from=yesterday"), 400, "from");
         Reply unknownCause = api.get("/api/v1/cdrs?cause=HUNG_UP");
         assertError(unknownCause, 400, "cause");

@@ -106,9 +106,7 @@ public final class Provisioning {
     /** @return whether the DID was created (rather than replaced) */
     public synchronized boolean saveNumber(Did did) {
         requireTrunk(did.carrierTrunk(), TrunkRole.CARRIER, "trunk");
-        if (did.destination() instanceof Destination.ToTrunk toTrunk) {
-            requireTrunk(toTrunk.trunkName(), TrunkRole.PBX, "destination.trunk");
-        }
+        requireDestination(did.destination());
         boolean created = numbers.find(did.number()).isEmpty();
         numbers.save(did);
         routing.reload();
@@ -248,6 +246,8 @@ public final class Provisioning {
     private void requireDestination(Destination destination) {
         if (destination instanceof Destination.ToTrunk toTrunk) {
             requireTrunk(toTrunk.trunkName(), TrunkRole.PBX, "destination.trunk");
+        } else if (destination instanceof Destination.ToUri toUri) {
+            toUri.requireHostAndPort();
         }
     }
 

@@ -71,6 +71,23 @@ class NumberConfigurationValidationTest {
         assertThat(e.field()).isEqualTo("destination.uri");
     }
 
+    @ParameterizedTest(name = "uri ''{0}''")
+    @ValueSource(strings = {"sip:desk@10.0.0.5:99999", "sip:desk@10.0.0.5:0", "sip:desk@10.0.0.5:50x0",
+            "sip:desk@10.0.0.5:", "sip:desk@[::1]:70000;transport=tcp", "sip:desk@:5060"})
+    void uriDestinationNeedsAHostAndAPortThatExists(String uri) {
+        InvalidConfigurationException e = refused(() -> new Destination.ToUri(uri).requireHostAndPort());
+
+        assertThat(e.field()).isEqualTo("destination.uri");
+    }
+
+    @ParameterizedTest(name = "uri ''{0}''")
+    @ValueSource(strings = {"sip:desk@10.0.0.5", "sip:desk@10.0.0.5:5060;transport=tcp", "sip:[2001:db8::5]:5070",
+            "sips:desk@pbx.example.com:65535?Subject=x", "sip:4155550199;phone-context=+1@pbx.example.com:5080",
+            "sip:pbx.example.com"})
+    void uriDestinationWithAHostAndAValidPortIsSendable(String uri) {
+        new Destination.ToUri(uri).requireHostAndPort();
+    }
+
     @Test
     void uriDestinationAcceptsSipAndSipsUrisWithParameters() {
         assertThat(new Destination.ToUri("sip:reception@10.0.0.5:5070;transport=tcp").uri())

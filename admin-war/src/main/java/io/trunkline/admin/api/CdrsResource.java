@@ -46,7 +46,12 @@ public class CdrsResource {
             throw new InvalidConfigurationException("page", "must be at most " + Integer.MAX_VALUE / size
                     + " with size " + size);
         }
-        CdrFilter filter = new CdrFilter(trunk, number, callId, instant("from", from), instant("to", to),
+        Instant since = instant("from", from);
+        Instant until = instant("to", to);
+        if (since != null && until != null && until.isBefore(since)) {
+            throw new InvalidConfigurationException("to", "must not be before from");
+        }
+        CdrFilter filter = new CdrFilter(trunk, number, callId, since, until,
                 QueryParameters.wholeNumber("status", status, null),
                 cause(cause));
         return CdrJson.Page.of(cdrs.find(filter, page, size));

@@ -68,6 +68,13 @@ public class RouteJson {
             return new RouteCandidate(name, RouteCandidate.DEFAULT_PRIORITY);
         }
         if (entry instanceof Map<?, ?> object && (object.get("trunk") == null || object.get("trunk") instanceof String)) {
+            for (Object key : object.keySet()) {
+                if (!"trunk".equals(key) && !"priority".equals(key)) {
+                    // As JsonShape does for fixed fields: a misspelt "prio" must not leave the priority at 1.
+                    throw new InvalidConfigurationException("trunks." + key,
+                            "is not a field here; known fields are trunk, priority");
+                }
+            }
             Object priority = object.get("priority");
             return new RouteCandidate((String) object.get("trunk"),
                     priority == null ? RouteCandidate.DEFAULT_PRIORITY : wholeNumber(priority));
