@@ -231,6 +231,49 @@ class TrunkCallsIT extends InServerTest {
         }
     }
 
+    /**
+     * A 302 from the PBX is followed by number on the PBX's own trunk: the preferred Contact's number (q=0.9 over
+     * 0.5) goes to the same gateway, and neither the Contact hosts nor the redirect reach the carrier. Before, the
+     * carrier got the 302 with a Contact naming Trunkline and no number.
+     */
+    @Test
+    void aRedirectFromThePbxIsFollowedByNumberOnTheSameTrunk() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = Provision.uniqueUsNumber();
+            provision.did(did, provision.trunk("carrier", "CARRIER", carrier.sipPort),
+                    provision.trunk("pbx", "PBX", pbx.sipPort));
+            pbx.serve("uas-redirect-then-answer.xml", 2);
+
+            int callerExit = carrier.call("uac-call-and-hang-up.xml", SIP, did, "+14155550111", 1);
+
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
+            JsonObject cdr = cdrFor(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
+            assertThat(cdr.getString("endCause")).isEqualTo("NORMAL_CLEARING");
+            assertThat(pbx.messages()).contains("INVITE sip:+14155550188@127.0.0.1:" + pbx.sipPort)
+                    .doesNotContain("INVITE sip:+14155550177@");
+            assertThat(carrier.messages()).doesNotContain("SIP/2.0 302").doesNotContain("192.0.2.");
+        }
+    }
+
+    /** Redirected again and again: after 3 the redirect reaches the carrier, naming the number at Trunkline. */
+    @Test
+    void aRedirectLoopEndsAfterThreeAndTheCallerGetsTheNumberAtTrunkline() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = Provision.uniqueUsNumber();
+            provision.did(did, provision.trunk("carrier", "CARRIER", carrier.sipPort),
+                    provision.trunk("pbx", "PBX", pbx.sipPort));
+            pbx.serve("uas-redirect-always.xml", 4);
+
+            int callerExit = carrier.call("uac-expect-302-at-trunkline.xml", SIP, did, "+14155550112", 1);
+
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
+            assertThat(cdrFor(did).getInt("finalStatus")).isEqualTo(302);
+            assertThat(pbx.messages().split("INVITE sip:\\+14155550188@", -1)).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(carrier.messages()).doesNotContain("192.0.2.");
+        }
+    }
+
     @Test
     void pbxCallLeavesOnTheCarrierOfTheLongestMatchingPrefix() throws Exception {
         try (Sipp pbx = Sipp.onLoopback(); Sipp ukCarrier = Sipp.onLoopback(); Sipp otherCarrier = Sipp.onLoopback()) {

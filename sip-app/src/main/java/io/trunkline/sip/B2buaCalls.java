@@ -186,6 +186,9 @@ final class B2buaCalls {
     /** The caller-side copy of a callee response: status, reason, body and the headers that may cross. */
     private SipServletResponse relay(SipServletResponse response, SipServletRequest original) throws IOException {
         SipServletResponse relayed = original.createResponse(response.getStatus(), response.getReasonPhrase());
+        if (response.getStatus() / 100 == 3) {
+            failover.pointUnfollowedRedirect(response, original, relayed);
+        }
         headers.carry(response, relayed);
         copyBody(response, relayed);
         return relayed;

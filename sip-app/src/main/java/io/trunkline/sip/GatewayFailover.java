@@ -6,12 +6,14 @@ import io.trunkline.routing.RoutingDecision.Target;
 import io.trunkline.security.DigestChallenge;
 import io.trunkline.security.DigestResponder;
 import io.trunkline.trunk.DigestCredentials;
+import io.trunkline.trunk.Transport;
 
 import javax.servlet.ServletException;
 import javax.servlet.sip.ServletTimer;
 import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.SipURI;
 import javax.servlet.sip.TimerService;
 import javax.servlet.sip.TooManyHopsException;
 import javax.servlet.sip.URI;
@@ -91,12 +93,66 @@ final class GatewayFailover {
             return false;
         }
         stopTimers(origin.call(), attempts);
+        if (followedRedirect(origin, response)) {
+            return true;
+        }
         if (!attempts.forward().failover().retriesOn(response.getStatus()) || !attempts.hasNext()) {
             return false;
         }
         attempts.failed(response.getStatus());
         origin.leaveAttempt();
         return tryNext(origin);
+    }
+
+    /**
+     * A redirect from the callee: the call goes again to the same target, for the number the redirect names
+     * (RFC 3261 §8.1.3.4 has a UAC recurse on 3xx). At most {@link OutboundAttempts#MAX_REDIRECTS} a call, so two
+     * callees redirecting to each other cannot loop it.
+     */
+    private boolean followedRedirect(AttemptOrigin origin, SipServletResponse response) throws TooManyHopsException {
+        OutboundAttempts attempts = origin.attempts();
+        if (!RedirectTarget.isRedirect(response.getStatus())) {
+            return false;
+        }
+        Optional<String> user = RedirectTarget.userOf(response);
+        if (user.isEmpty() || !attempts.redirectTo(user.get())) {
+            return false;
+        }
+        origin.leaveAttempt();
+        Target target = attempts.again();
+        try {
+            send(origin, target);
+            return true;
+        } catch (IOException | IllegalArgumentException | IllegalStateException | ServletException e) {
+            LOG.log(Level.FINE, "Redirect to " + user.get() + " at " + target + " failed for "
+                    + origin.call().getId(), e);
+            attempts.failed(response.getStatus());
+            return tryNext(origin);
+        }
+    }
+
+    /**
+     * A redirect Trunkline did not follow (too many, or not a 300-302) still reaches the caller, but its Contact may
+     * not name the callee's hosts, and the container's default would name Trunkline with no number. It names the
+     * number the callee gave, at Trunkline: a caller that recurses asks Trunkline for that number (JSR 289 §4.1.2
+     * leaves a 3xx's Contact to the application). With no number to give, the default stays.
+     */
+    void pointUnfollowedRedirect(SipServletResponse redirect, SipServletRequest callerRequest,
+                                 SipServletResponse relayed) {
+        Optional<String> user = RedirectTarget.userOf(redirect);
+        if (user.isEmpty()) {
+            return;
+        }
+        Transport transport;
+        try {
+            transport = Transport.parse(callerRequest.getTransport());
+        } catch (RuntimeException e) {
+            transport = Transport.UDP;
+        }
+        String host = advertisedHost.orElse(callerRequest.getLocalAddr());
+        relayed.setHeader("Contact", "<" + (transport == Transport.TLS ? "sips:" : "sip:")
+                + SipAddresses.escapedUser(user.get()) + "@"
+                + SipAddresses.hostPortTransport(host, callerRequest.getLocalPort(), transport) + ">");
     }
 
     /** Whether this INVITE response belongs to setting up the call on its current attempt. */
@@ -252,6 +308,10 @@ final class GatewayFailover {
     private void send(AttemptOrigin origin, Target target) throws IOException, ServletException {
         Forward forward = origin.attempts().forward();
         URI requestUri = addresses.requestUri(forward, target);
+        String redirectedUser = origin.attempts().redirectedUser();
+        if (redirectedUser != null && requestUri instanceof SipURI sip) {
+            sip.setUser(redirectedUser);
+        }
         String localHost = advertisedHost.orElse(origin.localAddress());
         SipServletRequest outbound = origin.newInvite(addresses.from(forward, origin.displayName(), localHost),
                 addresses.to(requestUri));

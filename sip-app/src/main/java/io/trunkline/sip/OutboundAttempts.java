@@ -27,6 +27,11 @@ final class OutboundAttempts implements Serializable {
     private int lastFailure = 503;
     private boolean answered;
     private boolean challengeAnswered;
+    private int redirects;
+    private String redirectedUser;
+
+    /** Redirects followed in one call at most (see GatewayFailover). */
+    static final int MAX_REDIRECTS = 3;
 
     OutboundAttempts(Forward forward) {
         this.forward = forward;
@@ -50,6 +55,7 @@ final class OutboundAttempts implements Serializable {
         forward = forward.onNextTrunk();
         tried = 0;
         trunkAdmitted = false;
+        redirectedUser = null; // another carrier: the number the last one redirected to is its own business
         return forward;
     }
 
@@ -91,6 +97,31 @@ final class OutboundAttempts implements Serializable {
         progressing = false;
         challengeAnswered = false;
         return target;
+    }
+
+    /**
+     * The callee redirected the call to {@code user}: the next INVITE goes to it, at the same target.
+     *
+     * @return false when the call has been redirected {@link #MAX_REDIRECTS} times already
+     */
+    boolean redirectTo(String user) {
+        if (redirects >= MAX_REDIRECTS) {
+            return false;
+        }
+        redirects++;
+        redirectedUser = user;
+        return true;
+    }
+
+    /** The user a redirect named, for the Request-URI of the attempts that follow it; null if none. */
+    String redirectedUser() {
+        return redirectedUser;
+    }
+
+    /** The current target once more, as a new attempt (after a redirect). */
+    Target again() {
+        tried--;
+        return next();
     }
 
     void sent(String legId, String timerId) {

@@ -14,6 +14,7 @@ import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipURI;
 import javax.servlet.sip.TelURL;
 import javax.servlet.sip.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -43,6 +44,20 @@ final class SipAddresses {
         String bracketed = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         String parameter = transport == Transport.UDP ? "" : ";transport=" + transport.name().toLowerCase(Locale.ROOT);
         return bracketed + ":" + port + parameter;
+    }
+
+    /** A user part as RFC 3261 §25.1 writes it: unreserved and user-unreserved characters as they are, others escaped. */
+    static String escapedUser(String user) {
+        StringBuilder escaped = new StringBuilder();
+        for (byte b : user.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-_.!~*'()&=+$,;?/".indexOf(c) >= 0)) {
+                escaped.append(c);
+            } else {
+                escaped.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return escaped.toString();
     }
 
     /** The sequence number of a CSeq header ("314159 INVITE" gives "314159"), as the request carried it. */
