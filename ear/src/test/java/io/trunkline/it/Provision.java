@@ -85,6 +85,13 @@ final class Provision {
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     }
 
+    /** A new DID on a new carrier trunk, delivered to a new PBX trunk: the usual inbound call's setup. */
+    String didFromCarrierToPbx(int carrierPort, int pbxPort) throws Exception {
+        String did = uniqueUsNumber();
+        did(did, trunk("carrier", "CARRIER", carrierPort), trunk("pbx", "PBX", pbxPort));
+        return did;
+    }
+
     void route(String prefix, String carrier) throws Exception {
         TrunklineApi.Reply reply = api.put("/api/v1/routes/" + (prefix.isEmpty() ? "default" : prefix),
                 "{\"trunk\":\"" + carrier + "\"}");

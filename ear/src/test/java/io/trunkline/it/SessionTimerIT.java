@@ -96,9 +96,6 @@ class SessionTimerIT extends InServerTest {
     }
 
     private String callFromCarrierToPbx(Sipp carrier, Sipp pbx) throws Exception {
-        String did = Provision.uniqueUsNumber();
-        String carrierTrunk = provision.trunk("carrier", "CARRIER", carrier.sipPort);
-        provision.did(did, carrierTrunk, provision.trunk("pbx", "PBX", pbx.sipPort));
-        return did;
+        return provision.didFromCarrierToPbx(carrier.sipPort, pbx.sipPort);
     }
 }

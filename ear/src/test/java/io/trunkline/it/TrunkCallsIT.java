@@ -196,39 +196,14 @@ class TrunkCallsIT extends InServerTest {
 
     @Test
     void callWithNoHopsLeftIsRefusedWith483AndNeverReachesThePbx() throws Exception {
-        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
-            String did = Provision.uniqueUsNumber();
-            provision.did(did, provision.trunk("carrier", "CARRIER", carrier.sipPort),
-                    provision.trunk("pbx", "PBX", pbx.sipPort));
-            pbx.serve("uas-answer-expect-bye.xml", 1); // listening, so that a forwarded INVITE would show in its log
-
-            assertThat(carrier.call("uac-max-forwards-exhausted-expect-483.xml", SIP, did, "+14155550109", 1))
-                    .as(carrier.messages()).isZero();
-            JsonObject cdr = cdrFor(did);
-            assertThat(cdr.getInt("finalStatus")).isEqualTo(483);
-            assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
-            assertThat(cdr.getString("endCause")).isEqualTo("TOO_MANY_HOPS");
-            assertThat(pbx.messages()).as("the PBX's sipp log").doesNotContain("INVITE");
-        }
+        assertRefusedBeforeThePbx("uac-max-forwards-exhausted-expect-483.xml", "+14155550109", 483, "TOO_MANY_HOPS");
     }
 
     /** Before, the Require was dropped and the call went on without what the caller made a condition of it. */
     @Test
     void anInviteRequiringAnExtensionTrunklineLacksIsRefusedWith420AndNeverReachesThePbx() throws Exception {
-        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
-            String did = Provision.uniqueUsNumber();
-            provision.did(did, provision.trunk("carrier", "CARRIER", carrier.sipPort),
-                    provision.trunk("pbx", "PBX", pbx.sipPort));
-            pbx.serve("uas-answer-expect-bye.xml", 1); // listening, so that a forwarded INVITE would show in its log
-
-            assertThat(carrier.call("uac-require-unknown-extensions-expect-420.xml", SIP, did, "+14155550110", 1))
-                    .as(carrier.messages()).isZero();
-            JsonObject cdr = cdrFor(did);
-            assertThat(cdr.getInt("finalStatus")).isEqualTo(420);
-            assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
-            assertThat(cdr.getString("endCause")).isEqualTo("BAD_EXTENSION");
-            assertThat(pbx.messages()).as("the PBX's sipp log").doesNotContain("INVITE");
-        }
+        assertRefusedBeforeThePbx("uac-require-unknown-extensions-expect-420.xml", "+14155550110", 420,
+                "BAD_EXTENSION");
     }
 
     /**
@@ -239,9 +214,7 @@ class TrunkCallsIT extends InServerTest {
     @Test
     void aRedirectFromThePbxIsFollowedByNumberOnTheSameTrunk() throws Exception {
         try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
-            String did = Provision.uniqueUsNumber();
-            provision.did(did, provision.trunk("carrier", "CARRIER", carrier.sipPort),
-                    provision.trunk("pbx", "PBX", pbx.sipPort));
+            String did = provision.didFromCarrierToPbx(carrier.sipPort, pbx.sipPort);
             pbx.serve("uas-redirect-then-answer.xml", 2);
 
             int callerExit = carrier.call("uac-call-and-hang-up.xml", SIP, did, "+14155550111", 1);
@@ -260,9 +233,7 @@ class TrunkCallsIT extends InServerTest {
     @Test
     void aRedirectLoopEndsAfterThreeAndTheCallerGetsTheNumberAtTrunkline() throws Exception {
         try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
-            String did = Provision.uniqueUsNumber();
-            provision.did(did, provision.trunk("carrier", "CARRIER", carrier.sipPort),
-                    provision.trunk("pbx", "PBX", pbx.sipPort));
+            String did = provision.didFromCarrierToPbx(carrier.sipPort, pbx.sipPort);
             pbx.serve("uas-redirect-always.xml", 4);
 
             int callerExit = carrier.call("uac-expect-302-at-trunkline.xml", SIP, did, "+14155550112", 1);
@@ -305,6 +276,21 @@ class TrunkCallsIT extends InServerTest {
         assertThat(seenByCallee).contains(cdr.getString("outboundCallId"));
         assertThat(seenByCallee).doesNotContain(inboundCallId);
         assertThat(seenByCallee).doesNotContain("127.0.0.1:" + caller.sipPort);
+    }
+
+    /** The carrier's scenario expects Trunkline's refusal; the CDR names it, and no INVITE reached the PBX. */
+    private void assertRefusedBeforeThePbx(String scenario, String calling, int status, String cause) throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = provision.didFromCarrierToPbx(carrier.sipPort, pbx.sipPort);
+            pbx.serve("uas-answer-expect-bye.xml", 1); // listening, so that a forwarded INVITE would show in its log
+
+            assertThat(carrier.call(scenario, SIP, did, calling, 1)).as(carrier.messages()).isZero();
+            JsonObject cdr = cdrFor(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(status);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
+            assertThat(cdr.getString("endCause")).isEqualTo(cause);
+            assertThat(pbx.messages()).as("the PBX's sipp log").doesNotContain("INVITE");
+        }
     }
 
     private JsonObject cdrFor(String number) throws Exception {
