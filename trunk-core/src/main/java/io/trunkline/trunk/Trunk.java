@@ -62,62 +62,47 @@ public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gate
         }
     }
 
-    /** A trunk that does not register. */
-    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
-                 FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe,
-                 TransferPolicy transfer, NumberHandling numbers) {
-        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, transfer, numbers, null);
-    }
-
-    /** A trunk with the default number handling, not registering. */
-    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
-                 FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe,
-                 TransferPolicy transfer) {
-        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, transfer, null, null);
-    }
-
-    /** A trunk with the default transfer policy, not registering. */
-    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
-                 FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe,
-                 NumberHandling numbers) {
-        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, null, numbers, null);
-    }
-
-    /** A registering trunk with the default transfer policy and number handling. */
-    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
-                 FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe,
-                 Registration registration) {
-        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, null, null, registration);
-    }
-
-    /** A trunk with the default transfer policy and number handling, not registering. */
-    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
-                 FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials, HealthProbe probe) {
-        this(name, role, defaultRegion, gateways, failover, limits, credentials, probe, null, null, null);
-    }
-
-    /** A trunk whose gateways are not probed. */
-    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
-                 FailoverPolicy failover, TrunkLimits limits, DigestCredentials credentials) {
-        this(name, role, defaultRegion, gateways, failover, limits, credentials, HealthProbe.off());
-    }
-
-    /** An IP-authenticated trunk. */
-    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
-                 FailoverPolicy failover, TrunkLimits limits) {
-        this(name, role, defaultRegion, gateways, failover, limits, null, HealthProbe.off());
-    }
-
-    /** An IP-authenticated trunk without limits. */
-    public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways,
-                 FailoverPolicy failover) {
-        this(name, role, defaultRegion, gateways, failover, TrunkLimits.none(), null, HealthProbe.off());
-    }
-
-    /** A trunk with the default failover policy. */
+    /** A trunk with the default failover policy, no limits, no credentials, no probing, the default transfer
+     * policy and number handling, not registering; the withers below set the rest. */
     public Trunk(String name, TrunkRole role, String defaultRegion, List<Gateway> gateways) {
         this(name, role, defaultRegion, gateways, FailoverPolicy.defaults(), TrunkLimits.none(), null,
-                HealthProbe.off());
+                HealthProbe.off(), null, null, null);
     }
 
+    /** A record with many optional parts: a short constructor plus withers, not a constructor per combination. */
+
+    public Trunk withFailover(FailoverPolicy failover) {
+        return new Trunk(name, role, defaultRegion, gateways, failover, limits, credentials, probe, transfer, numbers,
+                registration);
+    }
+
+    public Trunk withLimits(TrunkLimits limits) {
+        return new Trunk(name, role, defaultRegion, gateways, failover, limits, credentials, probe, transfer, numbers,
+                registration);
+    }
+
+    public Trunk withCredentials(DigestCredentials credentials) {
+        return new Trunk(name, role, defaultRegion, gateways, failover, limits, credentials, probe, transfer, numbers,
+                registration);
+    }
+
+    public Trunk withProbe(HealthProbe probe) {
+        return new Trunk(name, role, defaultRegion, gateways, failover, limits, credentials, probe, transfer, numbers,
+                registration);
+    }
+
+    public Trunk withTransfer(TransferPolicy transfer) {
+        return new Trunk(name, role, defaultRegion, gateways, failover, limits, credentials, probe, transfer, numbers,
+                registration);
+    }
+
+    public Trunk withNumbers(NumberHandling numbers) {
+        return new Trunk(name, role, defaultRegion, gateways, failover, limits, credentials, probe, transfer, numbers,
+                registration);
+    }
+
+    public Trunk withRegistration(Registration registration) {
+        return new Trunk(name, role, defaultRegion, gateways, failover, limits, credentials, probe, transfer, numbers,
+                registration);
+    }
 }

@@ -22,8 +22,8 @@ class GatewayHealthTest {
     private final Gateway second = new Gateway("10.0.0.2", 5060, Transport.UDP);
 
     private static Trunk probed(int intervalSeconds, int downAfter, Gateway... gateways) {
-        return new Trunk("carrier", TrunkRole.CARRIER, "US", List.of(gateways), null, null, null,
-                new HealthProbe(intervalSeconds, downAfter));
+        return new Trunk("carrier", TrunkRole.CARRIER, "US", List.of(gateways))
+                .withProbe(new HealthProbe(intervalSeconds, downAfter));
     }
 
     @Test
@@ -116,7 +116,7 @@ class GatewayHealthTest {
     @Test
     void aGatewaySharedByTwoTrunksIsProbedOnceAndHasOneHealth() {
         Trunk a = probed(1, 1, first);
-        Trunk b = new Trunk("other", TrunkRole.PBX, "US", List.of(first), null, null, null, new HealthProbe(1, 1));
+        Trunk b = new Trunk("other", TrunkRole.PBX, "US", List.of(first)).withProbe(new HealthProbe(1, 1));
 
         assertThat(health.due(List.of(a, b))).containsExactly(first);
         clock.advance(TIMEOUT.plusSeconds(1));

@@ -19,8 +19,8 @@ class CallChannelsTest {
     private final Trunk dear = trunk("dear", TrunkRole.CARRIER);
 
     private static Trunk trunk(String name, TrunkRole role) {
-        return new Trunk(name, role, "US", List.of(new Gateway("192.0.2.1", 5060, Transport.UDP)), null,
-                new TrunkLimits(0, 0, 1, 0, 0, 0));
+        return new Trunk(name, role, "US", List.of(new Gateway("192.0.2.1", 5060, Transport.UDP)))
+                .withLimits(new TrunkLimits(0, 0, 1, 0, 0, 0));
     }
 
     private Lease admit(Trunk trunk, Direction direction) {

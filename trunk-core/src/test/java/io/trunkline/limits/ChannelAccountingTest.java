@@ -27,8 +27,8 @@ class ChannelAccountingTest {
             new ChannelAccounting(() -> Duration.between(START, clock.instant()).toNanos());
 
     static Trunk trunk(String name, TrunkLimits limits) {
-        return new Trunk(name, TrunkRole.CARRIER, "US", List.of(new Gateway("192.0.2.1", 5060, Transport.UDP)), null,
-                limits);
+        return new Trunk(name, TrunkRole.CARRIER, "US", List.of(new Gateway("192.0.2.1", 5060, Transport.UDP)))
+                .withLimits(limits);
     }
 
     private static TrunkLimits channels(int total, int inbound, int outbound) {

@@ -26,8 +26,8 @@ class CallerIdRulesTest {
     private final CallerIdRules rules = new CallerIdRules(new NumberNormalizer(), new NumberPresenter());
 
     private static Trunk trunk(String name, NumberHandling numbers) {
-        return new Trunk(name, TrunkRole.CARRIER, "US", List.of(new Gateway("192.0.2.1", 5060, Transport.UDP)),
-                null, null, null, null, numbers);
+        return new Trunk(name, TrunkRole.CARRIER, "US", List.of(new Gateway("192.0.2.1", 5060, Transport.UDP)))
+                .withNumbers(numbers);
     }
 
     private static NumberHandling handling(IdentityTrust trust, NumberFormat format) {

@@ -2,13 +2,10 @@ package io.trunkline.registration;
 
 import io.trunkline.testing.MutableClock;
 import io.trunkline.trunk.DigestCredentials;
-import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.Gateway;
-import io.trunkline.trunk.HealthProbe;
 import io.trunkline.trunk.Registration;
 import io.trunkline.trunk.Transport;
 import io.trunkline.trunk.Trunk;
-import io.trunkline.trunk.TrunkLimits;
 import io.trunkline.trunk.TrunkRole;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +23,9 @@ class TrunkRegistrationsTest {
     private final TrunkRegistrations registrations = new TrunkRegistrations(clock, () -> "line" + tokens.incrementAndGet());
 
     private static Trunk registering(String name, int expires) {
-        return new Trunk(name, TrunkRole.CARRIER, "US", List.of(new Gateway("carrier.example", 5070, Transport.TCP)),
-                FailoverPolicy.defaults(), TrunkLimits.none(), new DigestCredentials("acct", "secret"),
-                HealthProbe.off(), new Registration(true, null, 0, null, null, expires));
+        return new Trunk(name, TrunkRole.CARRIER, "US", List.of(new Gateway("carrier.example", 5070, Transport.TCP)))
+                .withCredentials(new DigestCredentials("acct", "secret"))
+                .withRegistration(new Registration(true, null, 0, null, null, expires));
     }
 
     private static Trunk notRegistering(String name) {
@@ -183,9 +180,9 @@ class TrunkRegistrationsTest {
 
     @Test
     void ownRegistrarAndUserTakePrecedenceOverTheGatewayAndTheCredentials() {
-        Trunk trunk = new Trunk("c1", TrunkRole.CARRIER, "US", List.of(new Gateway("gw.example", 5070, Transport.UDP)),
-                FailoverPolicy.defaults(), TrunkLimits.none(), new DigestCredentials("acct", "secret"),
-                HealthProbe.off(), new Registration(true, "registrar.example", 0, Transport.TLS, "+14155550100", 300));
+        Trunk trunk = new Trunk("c1", TrunkRole.CARRIER, "US", List.of(new Gateway("gw.example", 5070, Transport.UDP)))
+                .withCredentials(new DigestCredentials("acct", "secret"))
+                .withRegistration(new Registration(true, "registrar.example", 0, Transport.TLS, "+14155550100", 300));
 
         RegistrationTarget target = RegistrationTarget.of(trunk).orElseThrow();
 

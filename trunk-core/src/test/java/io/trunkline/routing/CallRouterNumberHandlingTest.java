@@ -39,7 +39,7 @@ class CallRouterNumberHandlingTest {
             IdentityTrust.UNTRUSTED, false));
 
     private static Trunk trunk(String name, TrunkRole role, Gateway gateway, NumberHandling numbers) {
-        return new Trunk(name, role, "US", List.of(gateway), null, null, null, null, numbers);
+        return new Trunk(name, role, "US", List.of(gateway)).withNumbers(numbers);
     }
 
     private static NumberHandling numbers(DialPlan plan, NumberFormat format, String techPrefix, IdentityTrust trust,

@@ -216,11 +216,11 @@ class CallRouterTest {
     void forwardCarriesTheFailoverPolicyOfTheDestinationTrunk() {
         FailoverPolicy patient = new FailoverPolicy(Set.of(503), Set.of(404, 480, 486), Duration.ofSeconds(8));
         trunks.add(new Trunk("patient-carrier", TrunkRole.CARRIER, "US",
-                List.of(new Gateway("203.0.113.10", 5060, Transport.UDP)), patient));
+                List.of(new Gateway("203.0.113.10", 5060, Transport.UDP))).withFailover(patient));
         routes.add(new Route("49", "patient-carrier"));
         trunks.replaceAll(trunk -> trunk.name().equals("office-pbx")
-                ? new Trunk("office-pbx", TrunkRole.PBX, "US", trunk.gateways(),
-                        new FailoverPolicy(Set.of(408), Set.of(), Duration.ofSeconds(1)))
+                ? new Trunk("office-pbx", TrunkRole.PBX, "US", trunk.gateways())
+                        .withFailover(new FailoverPolicy(Set.of(408), Set.of(), Duration.ofSeconds(1)))
                 : trunk);
 
         assertThat(route("10.1.0.5", 5070, "+4930123456", "2125550199"))

@@ -35,7 +35,7 @@ class OutboundRoutingTest {
             new Trunk("tenant-a", TrunkRole.PBX, "GB", List.of(TENANT_A)),
             new Trunk("tenant-b", TrunkRole.PBX, "GB", List.of(TENANT_B)),
             carrier("cheap", 1), carrier("dear", 2), new Trunk("patient", TrunkRole.CARRIER, "GB",
-                    List.of(gateway(3)), PATIENT),
+                    List.of(gateway(3))).withFailover(PATIENT),
             new Trunk("empty", TrunkRole.CARRIER, "GB", List.of())));
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, RateDeck> decks = new HashMap<>(Map.of(

@@ -10,13 +10,10 @@ import io.trunkline.routing.Route;
 import io.trunkline.routing.RoutingDecision.Forward;
 import io.trunkline.routing.RoutingDecision.GatewayTarget;
 import io.trunkline.routing.RoutingSnapshot;
-import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.Gateway;
-import io.trunkline.trunk.HealthProbe;
 import io.trunkline.trunk.TransferPolicy;
 import io.trunkline.trunk.Transport;
 import io.trunkline.trunk.Trunk;
-import io.trunkline.trunk.TrunkLimits;
 import io.trunkline.trunk.TrunkRole;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +39,7 @@ class TransferPlannerTest {
             new CallRouter(() -> snapshot, new NumberNormalizer()));
 
     private static Trunk trunk(String name, TrunkRole role, Gateway gateway, TransferPolicy policy) {
-        return new Trunk(name, role, "US", List.of(gateway), FailoverPolicy.defaults(), TrunkLimits.none(), null,
-                HealthProbe.off(), policy);
+        return new Trunk(name, role, "US", List.of(gateway)).withTransfer(policy);
     }
 
     @Test

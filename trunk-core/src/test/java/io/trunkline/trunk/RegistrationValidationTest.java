@@ -26,10 +26,10 @@ class RegistrationValidationTest {
     @Test
     void aRegisteringTrunkNeedsARegistrarAndAUser() {
         Registration noHost = new Registration(true, null, 0, null, "acct", 600);
-        assertField(() -> new Trunk("c", TrunkRole.CARRIER, "US", List.of(), null, null, null, null, noHost),
+        assertField(() -> new Trunk("c", TrunkRole.CARRIER, "US", List.of()).withRegistration(noHost),
                 "registration.registrarHost");
         Registration noUser = new Registration(true, "registrar.example", 0, null, null, 600);
-        assertField(() -> new Trunk("c", TrunkRole.CARRIER, "US", List.of(), null, null, null, null, noUser),
+        assertField(() -> new Trunk("c", TrunkRole.CARRIER, "US", List.of()).withRegistration(noUser),
                 "registration.aorUser");
     }
 

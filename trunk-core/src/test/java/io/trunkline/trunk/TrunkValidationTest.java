@@ -79,7 +79,7 @@ class TrunkValidationTest {
     void aTrunkWithoutAFailoverPolicyTakesTheDefaultOne() {
         assertThat(new Trunk("carrier", TrunkRole.CARRIER, "US", ONE_GATEWAY).failover())
                 .isEqualTo(FailoverPolicy.defaults());
-        assertThat(new Trunk("carrier", TrunkRole.CARRIER, "US", ONE_GATEWAY, null).failover())
+        assertThat(new Trunk("carrier", TrunkRole.CARRIER, "US", ONE_GATEWAY).withFailover(null).failover())
                 .isEqualTo(FailoverPolicy.defaults());
     }
 
@@ -87,7 +87,7 @@ class TrunkValidationTest {
     void keepsTheFailoverPolicyItIsGiven() {
         FailoverPolicy onlyOnTimeout = new FailoverPolicy(Set.of(408), Set.of(), Duration.ofSeconds(5));
 
-        assertThat(new Trunk("carrier", TrunkRole.CARRIER, "US", ONE_GATEWAY, onlyOnTimeout).failover())
+        assertThat(new Trunk("carrier", TrunkRole.CARRIER, "US", ONE_GATEWAY).withFailover(onlyOnTimeout).failover())
                 .isEqualTo(onlyOnTimeout);
     }
 

@@ -1,13 +1,10 @@
 package io.trunkline.adapter.jpa;
 
 import io.trunkline.trunk.DigestCredentials;
-import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.Gateway;
-import io.trunkline.trunk.HealthProbe;
 import io.trunkline.trunk.Registration;
 import io.trunkline.trunk.Transport;
 import io.trunkline.trunk.Trunk;
-import io.trunkline.trunk.TrunkLimits;
 import io.trunkline.trunk.TrunkRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +27,7 @@ class JpaTrunkRegistrationTest {
         Registration registration = new Registration(true, "registrar.carrier.example", 5061, Transport.TLS,
                 "+14155550100", 300);
         Trunk carrier = new Trunk("carrier", TrunkRole.CARRIER, "US", List.of(new Gateway("192.0.2.10", 5060,
-                Transport.UDP)), FailoverPolicy.defaults(), TrunkLimits.none(), new DigestCredentials("acct", "pw"),
-                HealthProbe.off(), registration);
+                Transport.UDP))).withCredentials(new DigestCredentials("acct", "pw")).withRegistration(registration);
 
         trunks.save(carrier);
 

@@ -8,10 +8,8 @@ import io.trunkline.number.NumberFormat;
 import io.trunkline.number.NumberHandling;
 import io.trunkline.trunk.FailoverPolicy;
 import io.trunkline.trunk.Gateway;
-import io.trunkline.trunk.HealthProbe;
 import io.trunkline.trunk.TransferPolicy;
 import io.trunkline.trunk.Transport;
-import io.trunkline.trunk.TrunkLimits;
 import io.trunkline.trunk.Trunk;
 import io.trunkline.trunk.TrunkRole;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +54,7 @@ class JpaTrunkRepositoryTest {
                 new Gateway("sip1.carrier.example", 5061, Transport.TLS, 0, 1000),
                 new Gateway("sip2.carrier.example", 5061, Transport.TLS, 0, 250),
                 new Gateway("192.0.2.10", 5060, Transport.UDP, 1000, 0));
-        Trunk carrier = new Trunk("carrier", TrunkRole.CARRIER, "US", gateways, patient);
+        Trunk carrier = new Trunk("carrier", TrunkRole.CARRIER, "US", gateways).withFailover(patient);
 
         trunks.save(carrier);
 
@@ -72,8 +70,7 @@ class JpaTrunkRepositoryTest {
 
     @Test
     void savedTrunkKeepsItsTransferPolicy() {
-        trunks.save(new Trunk("pbx", TrunkRole.PBX, "US", List.of(BY_ADDRESS), FailoverPolicy.defaults(),
-                TrunkLimits.none(), null, HealthProbe.off(), TransferPolicy.TRANSFER));
+        trunks.save(new Trunk("pbx", TrunkRole.PBX, "US", List.of(BY_ADDRESS)).withTransfer(TransferPolicy.TRANSFER));
         trunks.save(new Trunk("carrier", TrunkRole.CARRIER, "US", List.of(BY_ADDRESS)));
 
         assertThat(trunks.findByName("pbx").orElseThrow().transfer()).isEqualTo(TransferPolicy.TRANSFER);
@@ -90,7 +87,7 @@ class JpaTrunkRepositoryTest {
     @Test
     void aPolicyThatNeverFailsOverIsKeptAsSuchNotTurnedIntoTheDefaults() {
         FailoverPolicy never = new FailoverPolicy(Set.of(), Set.of(), Duration.ofMillis(100));
-        trunks.save(new Trunk("carrier", TrunkRole.CARRIER, "US", List.of(BY_ADDRESS), never));
+        trunks.save(new Trunk("carrier", TrunkRole.CARRIER, "US", List.of(BY_ADDRESS)).withFailover(never));
 
         FailoverPolicy found = trunks.findByName("carrier").orElseThrow().failover();
 
@@ -102,13 +99,13 @@ class JpaTrunkRepositoryTest {
     void savingAgainReplacesPrioritiesWeightsAndPolicy() {
         trunks.save(new Trunk("carrier", TrunkRole.CARRIER, "US",
                 List.of(new Gateway("192.0.2.10", 5060, Transport.UDP, 1, 3),
-                        new Gateway("192.0.2.11", 5060, Transport.UDP, 2, 1)),
-                new FailoverPolicy(Set.of(503), Set.of(486), Duration.ofSeconds(2))));
+                        new Gateway("192.0.2.11", 5060, Transport.UDP, 2, 1)))
+                .withFailover(new FailoverPolicy(Set.of(503), Set.of(486), Duration.ofSeconds(2))));
 
         Trunk swapped = new Trunk("carrier", TrunkRole.CARRIER, "US",
                 List.of(new Gateway("192.0.2.10", 5060, Transport.UDP, 2, 1),
-                        new Gateway("192.0.2.11", 5060, Transport.UDP, 1, 5)),
-                new FailoverPolicy(Set.of(408, 500), Set.of(404, 603), Duration.ofSeconds(32)));
+                        new Gateway("192.0.2.11", 5060, Transport.UDP, 1, 5)))
+                .withFailover(new FailoverPolicy(Set.of(408, 500), Set.of(404, 603), Duration.ofSeconds(32)));
         trunks.save(swapped);
 
         assertThat(trunks.findByName("carrier")).contains(swapped);
@@ -188,8 +185,7 @@ class JpaTrunkRepositoryTest {
                 new DialPlanRule(DialPlanRule.Kind.NATIONAL_PREFIX, "0"))),
                 NumberFormat.TECH_PREFIX, "99#", IdentityTrust.TRUSTED, true, new E164Number("+442079460000"),
                 List.of(new E164Number("+442079460001"), new E164Number("+442079460002")));
-        Trunk carrier = new Trunk("carrier", TrunkRole.CARRIER, "GB", List.of(BY_ADDRESS), null, null, null, null,
-                numbers);
+        Trunk carrier = new Trunk("carrier", TrunkRole.CARRIER, "GB", List.of(BY_ADDRESS)).withNumbers(numbers);
 
         trunks.save(carrier);
 
