@@ -70,7 +70,6 @@ public record Trunk(String name, TrunkRole role, String defaultRegion, List<Gate
     }
 
     /** A record with many optional parts: a short constructor plus withers, not a constructor per combination. */
-
     public Trunk withFailover(FailoverPolicy failover) {
         return new Trunk(name, role, defaultRegion, gateways, failover, limits, credentials, probe, transfer, numbers,
                 registration);
