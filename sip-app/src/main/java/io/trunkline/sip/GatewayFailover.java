@@ -119,16 +119,8 @@ final class GatewayFailover {
             return false;
         }
         origin.leaveAttempt();
-        Target target = attempts.again();
-        try {
-            send(origin, target);
-            return true;
-        } catch (IOException | IllegalArgumentException | IllegalStateException | ServletException e) {
-            LOG.log(Level.FINE, "Redirect to " + user.get() + " at " + target + " failed for "
-                    + origin.call().getId(), e);
-            attempts.failed(response.getStatus());
-            return tryNext(origin);
-        }
+        attempts.repeatCurrentTarget();
+        return tryNext(origin); // a redirect target that cannot be sent to fails as any target does
     }
 
     /**

@@ -118,10 +118,9 @@ final class OutboundAttempts implements Serializable {
         return redirectedUser;
     }
 
-    /** The current target once more, as a new attempt (after a redirect). */
-    Target again() {
+    /** The current target is to be tried once more, as a new attempt (after a redirect): next() gives it again. */
+    void repeatCurrentTarget() {
         tried--;
-        return next();
     }
 
     void sent(String legId, String timerId) {

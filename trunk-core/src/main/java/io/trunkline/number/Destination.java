@@ -1,5 +1,7 @@
 package io.trunkline.number;
 
+import io.trunkline.trunk.Gateway;
+import io.trunkline.trunk.HostSyntax;
 import io.trunkline.trunk.InvalidConfigurationException;
 
 import java.util.regex.Matcher;
@@ -20,9 +22,12 @@ public sealed interface Destination {
     /** Route to a fixed SIP URI such as {@code sip:reception@10.0.0.5:5070;transport=tcp}. */
     record ToUri(String uri) implements Destination {
         private static final Pattern SIP_URI = Pattern.compile("sips?:[^\\s<>\"]+");
-        /** RFC 3261 §19.1.1: [user@]host[:port], then ;parameters and ?headers; an IPv6 host in brackets. */
+        /**
+         * RFC 3261 §19.1.1: [user@]host[:port], then ;parameters and ?headers; an IPv6 host in brackets. The user
+         * may carry parameters of its own (4155550199;phone-context=+1@host).
+         */
         private static final Pattern HOST_PORT =
-                Pattern.compile("sips?:(?:[^@;?]*@)?(\\[[^\\]]+\\]|[^:;?@\\[\\]]+)(?::([^;?]*))?(?:[;?].*)?");
+                Pattern.compile("sips?:(?:[^@?]*@)?(\\[[^\\]]+\\]|[^:;?@\\[\\]]+)(?::([^;?]*))?(?:[;?].*)?");
 
         public ToUri {
             if (uri == null || !SIP_URI.matcher(uri).matches()) {
@@ -39,6 +44,11 @@ public sealed interface Destination {
             if (!hostPort.matches()) {
                 throw new InvalidConfigurationException("destination.uri", "must name a host, as in sip:desk@10.0.0.5");
             }
+            try {
+                HostSyntax.check(hostPort.group(1)); // the check a gateway's host gets
+            } catch (InvalidConfigurationException e) {
+                throw new InvalidConfigurationException("destination.uri", "host " + e.problem());
+            }
             String port = hostPort.group(2);
             if (port != null && !validPort(port)) {
                 // Accepted, it failed every call to the DID at the moment of sending.
@@ -48,11 +58,7 @@ public sealed interface Destination {
         }
 
         private static boolean validPort(String port) {
-            if (!port.matches("[0-9]{1,5}")) {
-                return false;
-            }
-            int value = Integer.parseInt(port);
-            return value >= 1 && value <= 65535;
+            return port.matches("[0-9]{1,5}") && Gateway.isPort(Integer.parseInt(port));
         }
     }
 }

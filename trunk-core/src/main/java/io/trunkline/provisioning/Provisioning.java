@@ -54,7 +54,11 @@ public final class Provisioning {
     }
 
     public Trunk trunk(String name) {
-        return trunks.findByName(name).orElseThrow(() -> new NotFoundException("no trunk named '" + name + "'"));
+        return findTrunk(name).orElseThrow(() -> new NotFoundException("no trunk named '" + name + "'"));
+    }
+
+    public Optional<Trunk> findTrunk(String name) {
+        return trunks.findByName(name);
     }
 
     /** @return whether the trunk was created (rather than replaced) */

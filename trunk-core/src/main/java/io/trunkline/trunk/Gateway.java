@@ -32,7 +32,7 @@ public record Gateway(String host, int port, Transport transport, int priority, 
         if (port == 0) {
             port = transport == Transport.TLS ? DEFAULT_SIPS_PORT : DEFAULT_SIP_PORT;
         }
-        if (port < 1 || port > 65535) {
+        if (!isPort(port)) {
             throw new InvalidConfigurationException("port", "must be between 1 and 65535, not " + port);
         }
         if (priority < 0 || priority > 1000) {
@@ -41,5 +41,10 @@ public record Gateway(String host, int port, Transport transport, int priority, 
         if (weight < 0 || weight > 1000) {
             throw new InvalidConfigurationException("weight", "must be between 0 and 1000, not " + weight);
         }
+    }
+
+    /** Whether a number can be a UDP or TCP port (1-65535). */
+    public static boolean isPort(int port) {
+        return port >= 1 && port <= 65535;
     }
 }

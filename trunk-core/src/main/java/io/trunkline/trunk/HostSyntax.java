@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * <p>Written by hand rather than with {@code InetAddress}: that falls back to a DNS lookup for anything it cannot
  * read as a literal, and validation must not depend on, or wait for, DNS.
  */
-final class HostSyntax {
+public final class HostSyntax {
     private static final int MAX_HOST_NAME_LENGTH = 253; // RFC 1035 §2.3.4, without the trailing dot
     // RFC 3261 §25.1: domainlabels of letters, digits and inner hyphens; the top label starts with a letter, which
     // is what tells "999.1.1.1" (a bad address) from a host name.
@@ -25,7 +25,7 @@ final class HostSyntax {
     }
 
     /** @return the host without surrounding blanks */
-    static String check(String host) {
+    public static String check(String host) {
         if (host == null || host.isBlank()) {
             throw new InvalidConfigurationException("host", "is required");
         }

@@ -73,7 +73,8 @@ class NumberConfigurationValidationTest {
 
     @ParameterizedTest(name = "uri ''{0}''")
     @ValueSource(strings = {"sip:desk@10.0.0.5:99999", "sip:desk@10.0.0.5:0", "sip:desk@10.0.0.5:50x0",
-            "sip:desk@10.0.0.5:", "sip:desk@[::1]:70000;transport=tcp", "sip:desk@:5060"})
+            "sip:desk@10.0.0.5:", "sip:desk@[::1]:70000;transport=tcp", "sip:desk@:5060", "sip:desk@999.1.1.1",
+            "sip:desk@pbx_host"})
     void uriDestinationNeedsAHostAndAPortThatExists(String uri) {
         InvalidConfigurationException e = refused(() -> new Destination.ToUri(uri).requireHostAndPort());
 

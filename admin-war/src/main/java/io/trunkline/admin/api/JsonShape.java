@@ -92,14 +92,19 @@ final class JsonShape {
             String memberPath = path.isEmpty() ? name : path + "." + name;
             Field field = field(type, name);
             if (field == null) {
-                throw new InvalidConfigurationException(memberPath, "is not a field here; known fields are "
-                        + String.join(", ", fieldNames(type)));
+                throw unknownField(memberPath, fieldNames(type));
             }
             if (member.getValue().getValueType() != JsonValue.ValueType.NULL) {
                 checked.add(name, value(member.getValue(), field.getGenericType(), memberPath));
             }
         }
         return checked.build();
+    }
+
+    /** The refusal of a member the class does not have, listing the ones it has. */
+    static InvalidConfigurationException unknownField(String path, List<String> known) {
+        return new InvalidConfigurationException(path, "is not a field here; known fields are "
+                + String.join(", ", known));
     }
 
     private static JsonArray array(JsonArray json, Type elementType, String path) {

@@ -71,8 +71,7 @@ public class RouteJson {
             for (Object key : object.keySet()) {
                 if (!"trunk".equals(key) && !"priority".equals(key)) {
                     // As JsonShape does for fixed fields: a misspelt "prio" must not leave the priority at 1.
-                    throw new InvalidConfigurationException("trunks." + key,
-                            "is not a field here; known fields are trunk, priority");
+                    throw JsonShape.unknownField("trunks." + key, List.of("trunk", "priority"));
                 }
             }
             Object priority = object.get("priority");

@@ -59,7 +59,7 @@ public class TrunksResource {
     @POST
     public Response create(TrunkJson body) {
         Trunk trunk = RequestBodies.required(body).toDomain(null);
-        if (provisioning.trunks().stream().anyMatch(t -> t.name().equals(trunk.name()))) {
+        if (provisioning.findTrunk(trunk.name()).isPresent()) {
             throw new ConflictException("trunk '" + trunk.name() + "' exists; PUT /trunks/" + trunk.name()
                     + " replaces it");
         }
@@ -71,8 +71,7 @@ public class TrunksResource {
     @PUT
     @Path("{name}")
     public Response put(@PathParam("name") String name, TrunkJson body) {
-        RequestBodies.required(body).keepStoredPassword(
-                provisioning.trunks().stream().filter(t -> t.name().equals(name)).findFirst());
+        RequestBodies.required(body).keepStoredPassword(provisioning.findTrunk(name));
         Trunk trunk = body.toDomain(name);
         boolean created = provisioning.saveTrunk(trunk);
         return Response.status(created ? 201 : 200).entity(TrunkJson.of(trunk)).build();
