@@ -159,6 +159,16 @@ class AdminApiIT extends InServerTest {
                 + "\"destination\":{\"uri\":\"sip:desk@127.0.0.1:99999\"}}");
         assertError(badPort, 400, "destination.uri");
         assertThat(badPort.json().getString("error")).contains("99999");
+        // A DID no call could reach: no country uses +999, and a kept trunk prefix (+44 0...) normalises away.
+        Reply unassigned = api.post("/api/v1/numbers", "{\"number\":\"+999999\",\"trunk\":\"" + carrier + "\","
+                + "\"destination\":{\"trunk\":\"" + pbx + "\"}}");
+        assertError(unassigned, 400, "number");
+        assertThat(unassigned.json().getString("error")).contains("country calling code");
+        Reply blockWithTrunkPrefix = api.post("/api/v1/number-ranges", "{\"first\":\"+4402079460000\","
+                + "\"last\":\"+4402079460099\",\"trunk\":\"" + carrier + "\",\"destination\":{\"trunk\":\""
+                + pbx + "\"}}");
+        assertError(blockWithTrunkPrefix, 400, "first");
+        assertThat(blockWithTrunkPrefix.json().getString("error")).contains("+442079460000");
         assertError(api.get("/api/v1/numbers/" + number.replace("+", "%2B")), 404, null);
     }
 

@@ -28,6 +28,20 @@ public final class NumberNormalizer {
     }
 
     /**
+     * Refuses a number Trunkline could never be called on: a call's number is looked up only after normalisation,
+     * so a DID that is not a possible number (an unassigned country code such as +999) or that normalises to
+     * another E.164 form (a national trunk prefix kept after the country code, +44 0…) would never match a call.
+     *
+     * @throws MalformedNumberException saying why, and with the form to provision where there is one
+     */
+    public void requireCallable(E164Number number) throws MalformedNumberException {
+        E164Number asCalled = normalize(number.value(), UNKNOWN_REGION).number();
+        if (!asCalled.equals(number)) {
+            throw new MalformedNumberException("calls to it arrive as " + asCalled + "; use that form");
+        }
+    }
+
+    /**
      * @param dialled       the URI user part, possibly with ";phone-context=..." or other parameters
      * @param defaultRegion ISO region of the trunk the number arrived on, for national-format numbers
      * @throws MalformedNumberException when the string is not a possible number in any reading
@@ -88,6 +102,11 @@ public final class NumberNormalizer {
         try {
             return phoneNumbers.parse(candidate, defaultRegion);
         } catch (NumberParseException e) {
+            if (e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE) {
+                // libphonenumber says "could not interpret numbers after plus-sign", which hides the cause
+                throw new MalformedNumberException("'" + candidate + "' does not start with a country calling code"
+                        + " in use");
+            }
             throw new MalformedNumberException("'" + candidate + "' cannot be read as a number: " + e.getMessage());
         }
     }

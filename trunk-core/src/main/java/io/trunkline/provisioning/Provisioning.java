@@ -6,6 +6,7 @@ import io.trunkline.number.Destination;
 import io.trunkline.number.Did;
 import io.trunkline.number.DidRange;
 import io.trunkline.number.E164Number;
+import io.trunkline.number.MalformedNumberException;
 import io.trunkline.number.NumberDirectory;
 import io.trunkline.number.NumberNormalizer;
 import io.trunkline.number.NumberRanges;
@@ -37,6 +38,7 @@ public final class Provisioning {
     private final NumberRanges ranges;
     private final CatchAllDirectory catchAlls;
     private final RateDecks rateDecks;
+    private final NumberNormalizer normalizer = new NumberNormalizer();
 
     public Provisioning(TrunkRepository trunks, NumberDirectory numbers, RouteTable routes,
                         LiveRoutingConfiguration routing, RoutingExtensions extensions) {
@@ -87,6 +89,14 @@ public final class Provisioning {
         }
     }
 
+    private void requireCallable(String field, E164Number number) {
+        try {
+            normalizer.requireCallable(number);
+        } catch (MalformedNumberException e) {
+            throw new InvalidConfigurationException(field, number + " cannot receive calls: " + e.getMessage());
+        }
+    }
+
     public synchronized void deleteTrunk(String name) {
         trunk(name);
         List<String> users = usersOf(name);
@@ -109,6 +119,7 @@ public final class Provisioning {
 
     /** @return whether the DID was created (rather than replaced) */
     public synchronized boolean saveNumber(Did did) {
+        requireCallable("number", did.number());
         requireTrunk(did.carrierTrunk(), TrunkRole.CARRIER, "trunk");
         requireDestination(did.destination());
         boolean created = numbers.find(did.number()).isEmpty();
@@ -179,6 +190,8 @@ public final class Provisioning {
      * @return whether the block was created
      */
     public synchronized boolean saveNumberRange(DidRange range) {
+        requireCallable("first", range.first());
+        requireCallable("last", range.last());
         requireTrunk(range.carrierTrunk(), TrunkRole.CARRIER, "trunk");
         requireDestination(range.destination());
         for (DidRange other : ranges.findAll()) {

@@ -2,6 +2,7 @@ package io.trunkline.provisioning;
 
 import io.trunkline.number.Destination;
 import io.trunkline.number.Did;
+import io.trunkline.number.DidRange;
 import io.trunkline.number.E164Number;
 import io.trunkline.number.NumberNormalizer;
 import io.trunkline.routing.CallAttempt;
@@ -95,6 +96,28 @@ class ProvisioningTest {
 
         assertThat(e.field()).isEqualTo("destination.trunk");
         assertThat(e.problem()).contains("PBX");
+    }
+
+    @Test
+    void aDidThatNoCallCouldReachIsRefusedWithTheReason() {
+        InvalidConfigurationException unassigned = refused(() -> provisioning.saveNumber(
+                new Did(new E164Number("+999999"), "carrier", new Destination.ToTrunk("pbx"))));
+        InvalidConfigurationException trunkPrefixKept = refused(() -> provisioning.saveNumber(
+                new Did(new E164Number("+4402079460000"), "carrier", new Destination.ToTrunk("pbx"))));
+
+        assertThat(unassigned.field()).isEqualTo("number");
+        assertThat(unassigned.problem()).startsWith("+999999 cannot receive calls: ").contains("country");
+        assertThat(trunkPrefixKept.problem()).contains("arrive as +442079460000");
+        assertThat(numbers.findAll()).isEmpty();
+    }
+
+    @Test
+    void aDidBlockEndThatNoCallCouldReachIsRefused() {
+        InvalidConfigurationException e = refused(() -> provisioning.saveNumberRange(new DidRange(
+                new E164Number("+999100"), new E164Number("+999199"), "carrier", new Destination.ToTrunk("pbx"))));
+
+        assertThat(e.field()).isEqualTo("first");
+        assertThat(extensions.ranges.findAll()).isEmpty();
     }
 
     @Test
