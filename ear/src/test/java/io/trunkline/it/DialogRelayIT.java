@@ -48,6 +48,23 @@ class DialogRelayIT extends InServerTest {
     }
 
     @Test
+    void aCallerThatSendsNoMaxForwardsIsRoutedAndItsDialogRequestsRelayed() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = callFromCarrierToPbx(carrier, pbx);
+
+            // Before, the container's helper took the absent header as -1, refused -2, and the call got 503.
+            pbx.serve("uas-expect-max-forwards-69-answer-info-expect-bye.xml", 1);
+            int callerExit = carrier.call("uac-without-max-forwards-call-info-hang-up.xml", SIP, did,
+                    "+14155550204", 1);
+
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
+            JsonObject cdr = Cdrs.of(api).forNumber(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
+        }
+    }
+
+    @Test
     void anAnswerCrossingTheCallersCancelIsAcknowledgedAndHungUp() throws Exception {
         try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
             String did = callFromCarrierToPbx(carrier, pbx);

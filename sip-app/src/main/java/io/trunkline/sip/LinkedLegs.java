@@ -18,13 +18,27 @@ import java.util.Optional;
  * never reach the other (topology hiding by construction).
  */
 final class LinkedLegs {
+    private static final int INITIAL_MAX_FORWARDS = 70; // RFC 3261 §8.1.1.6
     private LinkedLegs() {
     }
 
     /** A new outbound leg for the caller's INVITE, linked to it; From and To come from {@code headers}. */
     static SipServletRequest createOutbound(SipServletRequest callerInvite, Map<String, List<String>> headers)
             throws TooManyHopsException {
+        assumeMaxForwardsWhenAbsent(callerInvite);
         return callerInvite.getB2buaHelper().createRequest(callerInvite, true, headers);
+    }
+
+    /**
+     * The helper decrements the received Max-Forwards into the new leg's INVITE (an in-dialog copy starts at 70
+     * anyway). Liberty's takes an absent header as -1 and then refuses -2 (IllegalArgumentException), which failed
+     * the call as if no gateway answered. RFC 3261 §8.1.1.6 has every UAC send the header, but peers that omit it
+     * exist; a missing one counts as the recommended initial 70, as kamailio's maxfwd module does.
+     */
+    private static void assumeMaxForwardsWhenAbsent(SipServletRequest received) {
+        if (received.getMaxForwards() < 0) {
+            received.setMaxForwards(INITIAL_MAX_FORWARDS);
+        }
     }
 
     /** Detaches the caller's leg from a failed outbound leg, so that the next attempt can be linked instead. */

@@ -35,7 +35,9 @@ public final class NumberNormalizer {
      * @throws MalformedNumberException saying why, and with the form to provision where there is one
      */
     public void requireCallable(E164Number number) throws MalformedNumberException {
-        E164Number asCalled = normalize(number.value(), UNKNOWN_REGION).number();
+        // no dial plan and no region: a dial plan would ask for the region's calling code, and libphonenumber
+        // logs a warning for every lookup of ZZ
+        E164Number asCalled = normalizeCandidate(number.value(), UNKNOWN_REGION).number();
         if (!asCalled.equals(number)) {
             throw new MalformedNumberException("calls to it arrive as " + asCalled + "; use that form");
         }
@@ -57,6 +59,11 @@ public final class NumberNormalizer {
     public NormalizedNumber normalize(String dialled, String defaultRegion, DialPlan dialPlan)
             throws MalformedNumberException {
         String candidate = dialPlan.apply(stripParameters(dialled), phoneNumbers.getCountryCodeForRegion(defaultRegion));
+        return normalizeCandidate(candidate, defaultRegion);
+    }
+
+    private NormalizedNumber normalizeCandidate(String candidate, String defaultRegion)
+            throws MalformedNumberException {
         if (candidate.isEmpty()) {
             throw new MalformedNumberException("no number dialled");
         }
