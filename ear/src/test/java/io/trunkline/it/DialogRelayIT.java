@@ -65,6 +65,24 @@ class DialogRelayIT extends InServerTest {
     }
 
     @Test
+    void aReInviteRequiringAnUnknownExtensionGets420AndAnUnknownMethod501() throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = callFromCarrierToPbx(carrier, pbx);
+
+            // The PBX expects only the call and its BYE: neither the re-INVITE nor the unknown method reaches it.
+            // Before, the re-INVITE went on without its Require and was answered 200; the method got no answer.
+            pbx.serve("uas-answer-expect-bye.xml", 1);
+            int callerExit = carrier.call("uac-reinvite-requiring-unknown-extension-then-unknown-method.xml", SIP,
+                    did, "+14155550205", 1);
+
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
+            JsonObject cdr = Cdrs.of(api).forNumber(did);
+            assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
+        }
+    }
+
+    @Test
     void anAnswerCrossingTheCallersCancelIsAcknowledgedAndHungUp() throws Exception {
         try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
             String did = callFromCarrierToPbx(carrier, pbx);

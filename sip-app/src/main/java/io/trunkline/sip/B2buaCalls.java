@@ -69,11 +69,7 @@ final class B2buaCalls {
             return;
         }
         Forward forward = (Forward) decision;
-        List<String> unsupported = LegNegotiation.unsupportedRequirements(invite);
-        if (!unsupported.isEmpty()) {
-            SipServletResponse badExtension = invite.createResponse(420, "Bad Extension");
-            badExtension.setHeader("Unsupported", String.join(", ", unsupported)); // RFC 3261 §20.40
-            badExtension.send();
+        if (refusedForUnsupportedRequirements(invite)) {
             refusedHere(timeline, forward, 420, EndCause.BAD_EXTENSION);
             return;
         }
@@ -281,11 +277,28 @@ final class B2buaCalls {
             request.createResponse(481, "Call/Transaction Does Not Exist").send();
             return;
         }
+        // The copy drops Require as the first INVITE's does, so a re-INVITE or UPDATE requiring what Trunkline
+        // cannot honour would otherwise be answered 200 by a callee that never saw the requirement.
+        if (refusedForUnsupportedRequirements(request)) {
+            return;
+        }
         SipServletRequest relayed = LinkedLegs.copyTo(other.get(), request);
         IdentityHeaders.dropReceived(relayed); // RFC 3325 §5
         headers.strip(relayed);
         copyBody(request, relayed);
         relayed.send();
+    }
+
+    /** RFC 3261 §8.2.2.3: a request requiring an option tag Trunkline does not honour is answered 420. */
+    private static boolean refusedForUnsupportedRequirements(SipServletRequest request) throws IOException {
+        List<String> unsupported = LegNegotiation.unsupportedRequirements(request);
+        if (unsupported.isEmpty()) {
+            return false;
+        }
+        SipServletResponse badExtension = request.createResponse(420, "Bad Extension");
+        badExtension.setHeader("Unsupported", String.join(", ", unsupported)); // RFC 3261 §20.40
+        badExtension.send();
+        return true;
     }
 
     /** A PRACK from the caller for a reliable provisional (RFC 3262 §7.2). */

@@ -31,9 +31,9 @@ final class LegNegotiation {
      * dropping them (as the callee leg's INVITE drops Require) would let the call go on without what the caller
      * made a condition of it, such as {@code replaces} or {@code precondition}.
      */
-    static List<String> unsupportedRequirements(SipServletRequest callerInvite) {
+    static List<String> unsupportedRequirements(SipServletRequest request) {
         List<String> unsupported = new ArrayList<>();
-        for (String tag : RelayedHeaders.optionTags(callerInvite, "Require")) {
+        for (String tag : RelayedHeaders.optionTags(request, "Require")) {
             if (!HONOURED.contains(tag) && !unsupported.contains(tag)) {
                 unsupported.add(tag);
             }

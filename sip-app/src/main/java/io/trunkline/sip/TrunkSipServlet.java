@@ -15,6 +15,7 @@ import javax.servlet.sip.SipURI;
 import javax.servlet.sip.TimerService;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +27,9 @@ import java.util.logging.Logger;
 public class TrunkSipServlet extends SipServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(TrunkSipServlet.class.getName());
+    /** The methods SipServlet.doRequest hands to a doXxx method of their own. */
+    private static final Set<String> DISPATCHED = Set.of("INVITE", "ACK", "OPTIONS", "BYE", "CANCEL", "REGISTER",
+            "SUBSCRIBE", "NOTIFY", "MESSAGE", "INFO", "PRACK", "REFER", "PUBLISH", "UPDATE");
     private static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO, PRACK, REFER, NOTIFY";
 
     private transient B2buaCalls calls;
@@ -230,6 +234,22 @@ public class TrunkSipServlet extends SipServlet {
         } catch (IOException | RuntimeException e) {
             fail(request, e);
         }
+    }
+
+    /**
+     * SipServlet dispatches the methods JSR 289 names and leaves any other request unanswered, so a caller's
+     * unknown method inside a call retransmitted for 32 s and then failed its transaction. RFC 3261 §21.5.2: 501
+     * for a method not recognised, with Allow (§20.5) saying what is.
+     */
+    @Override
+    protected void doRequest(SipServletRequest request) throws ServletException, IOException {
+        if (DISPATCHED.contains(request.getMethod())) {
+            super.doRequest(request);
+            return;
+        }
+        SipServletResponse response = request.createResponse(501, "Not Implemented");
+        response.setHeader("Allow", ALLOW);
+        response.send();
     }
 
     /** RFC 3261 §21.4.6: 405 must list what is allowed. */
