@@ -19,85 +19,46 @@ class DialogRelayIT extends InServerTest {
 
     @Test
     void reliableEarlyMediaAndPrackCrossBothLegsWithTheirSdp() throws Exception {
-        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
-            String did = callFromCarrierToPbx(carrier, pbx);
+        JsonObject cdr = callEndedByCaller("uas-prack-both-legs.xml", "uac-prack-both-legs.xml", "+14155550201");
 
-            pbx.serve("uas-prack-both-legs.xml", 1);
-            int callerExit = carrier.call("uac-prack-both-legs.xml", SIP, did, "+14155550201", 1);
-
-            Sipp.assertAllEnded(callerExit, carrier, pbx);
-            JsonObject cdr = Cdrs.of(api).forNumber(did);
-            assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
-            assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
-            assertThat(cdr.getString("endCause")).isEqualTo("NORMAL_CLEARING");
-            assertThat(cdr.getString("firstProvisionalAt")).isNotNull();
-        }
+        assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
+        assertThat(cdr.getString("endCause")).isEqualTo("NORMAL_CLEARING");
+        assertThat(cdr.getString("firstProvisionalAt")).isNotNull();
     }
 
     @Test
     void updateInfoAndOptionsAreRelayedWithTheirBodiesBothWays() throws Exception {
-        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
-            String did = callFromCarrierToPbx(carrier, pbx);
-
-            pbx.serve("uas-dialog-requests-both-ways.xml", 1);
-            int callerExit = carrier.call("uac-dialog-requests-both-ways.xml", SIP, did, "+14155550202", 1);
-
-            Sipp.assertAllEnded(callerExit, carrier, pbx);
-            assertThat(Cdrs.of(api).forNumber(did).getString("hangupParty")).isEqualTo("CALLER");
-        }
+        callEndedByCaller("uas-dialog-requests-both-ways.xml", "uac-dialog-requests-both-ways.xml", "+14155550202");
     }
 
     @Test
     void aCallerThatSendsNoMaxForwardsIsRoutedAndItsDialogRequestsRelayed() throws Exception {
-        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
-            String did = callFromCarrierToPbx(carrier, pbx);
+        // Before, the container's helper took the absent header as -1, refused -2, and the call got 503.
+        JsonObject cdr = callEndedByCaller("uas-expect-max-forwards-69-answer-info-expect-bye.xml",
+                "uac-without-max-forwards-call-info-hang-up.xml", "+14155550204");
 
-            // Before, the container's helper took the absent header as -1, refused -2, and the call got 503.
-            pbx.serve("uas-expect-max-forwards-69-answer-info-expect-bye.xml", 1);
-            int callerExit = carrier.call("uac-without-max-forwards-call-info-hang-up.xml", SIP, did,
-                    "+14155550204", 1);
-
-            Sipp.assertAllEnded(callerExit, carrier, pbx);
-            JsonObject cdr = Cdrs.of(api).forNumber(did);
-            assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
-            assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
-        }
+        assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
     }
 
     @Test
     void aReInviteRequiringAnUnknownExtensionGets420AndAnUnknownMethod501() throws Exception {
-        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
-            String did = callFromCarrierToPbx(carrier, pbx);
+        // The PBX expects only the call and its BYE: neither the re-INVITE nor the unknown method reaches it.
+        // Before, the re-INVITE went on without its Require and was answered 200; the method got no answer.
+        JsonObject cdr = callEndedByCaller("uas-answer-expect-bye.xml",
+                "uac-reinvite-requiring-unknown-extension-then-unknown-method.xml", "+14155550205");
 
-            // The PBX expects only the call and its BYE: neither the re-INVITE nor the unknown method reaches it.
-            // Before, the re-INVITE went on without its Require and was answered 200; the method got no answer.
-            pbx.serve("uas-answer-expect-bye.xml", 1);
-            int callerExit = carrier.call("uac-reinvite-requiring-unknown-extension-then-unknown-method.xml", SIP,
-                    did, "+14155550205", 1);
-
-            Sipp.assertAllEnded(callerExit, carrier, pbx);
-            JsonObject cdr = Cdrs.of(api).forNumber(did);
-            assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
-            assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
-        }
+        assertThat(cdr.getInt("finalStatus")).isEqualTo(200);
     }
 
     @Test
     void anAnswerCrossingTheCallersCancelIsAcknowledgedAndHungUp() throws Exception {
-        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
-            String did = callFromCarrierToPbx(carrier, pbx);
+        // The PBX answers 200 although it received the CANCEL: it expects ACK then BYE from Trunkline.
+        JsonObject cdr = callEndedByCaller("uas-answer-crossing-cancel.xml",
+                "uac-cancel-before-answer.xml", "+14155550203");
 
-            // The PBX answers 200 although it received the CANCEL: it expects ACK then BYE from Trunkline.
-            pbx.serve("uas-answer-crossing-cancel.xml", 1);
-            int callerExit = carrier.call("uac-cancel-before-answer.xml", SIP, did, "+14155550203", 1);
-
-            Sipp.assertAllEnded(callerExit, carrier, pbx);
-            JsonObject cdr = Cdrs.of(api).forNumber(did);
-            assertThat(cdr.getInt("finalStatus")).isEqualTo(487);
-            assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
-            assertThat(cdr.getString("endCause")).isEqualTo("CALLER_CANCELLED");
-            assertThat(cdr.isNull("answeredAt")).isTrue();
-        }
+        assertThat(cdr.getInt("finalStatus")).isEqualTo(487);
+        assertThat(cdr.getString("endCause")).isEqualTo("CALLER_CANCELLED");
+        assertThat(cdr.isNull("answeredAt")).isTrue();
     }
 
     @Test
@@ -183,6 +144,23 @@ class DialogRelayIT extends InServerTest {
             assertThat(cdr.getInt("finalStatus")).isEqualTo(504);
             assertThat(cdr.getString("hangupParty")).isEqualTo("TRUNKLINE");
             assertThat(cdr.getString("endCause")).isEqualTo("NO_PRACK");
+        }
+    }
+
+    /**
+     * A call from the carrier to a PBX that plays {@code pbxScenario} while the carrier plays {@code callerScenario}
+     * and then hangs up: both end cleanly and the CDR names the caller as the party that hung up.
+     */
+    private JsonObject callEndedByCaller(String pbxScenario, String callerScenario, String calling) throws Exception {
+        try (Sipp pbx = Sipp.onLoopback(); Sipp carrier = Sipp.onLoopback()) {
+            String did = callFromCarrierToPbx(carrier, pbx);
+            pbx.serve(pbxScenario, 1);
+            int callerExit = carrier.call(callerScenario, SIP, did, calling, 1);
+
+            Sipp.assertAllEnded(callerExit, carrier, pbx);
+            JsonObject cdr = Cdrs.of(api).forNumber(did);
+            assertThat(cdr.getString("hangupParty")).isEqualTo("CALLER");
+            return cdr;
         }
     }
 

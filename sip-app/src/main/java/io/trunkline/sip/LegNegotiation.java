@@ -27,9 +27,10 @@ final class LegNegotiation {
     }
 
     /**
-     * The caller's Require tags that Trunkline cannot honour. RFC 3261 §8.2.2.3 has a UAS refuse those with 420;
-     * dropping them (as the callee leg's INVITE drops Require) would let the call go on without what the caller
-     * made a condition of it, such as {@code replaces} or {@code precondition}.
+     * A request's Require tags that Trunkline cannot honour (the first INVITE's, or a request's inside the call).
+     * RFC 3261 §8.2.2.3 has a UAS refuse those with 420; dropping them (as the callee leg's INVITE drops Require)
+     * would let the call go on without what the caller made a condition of it, such as {@code replaces} or
+     * {@code precondition}.
      */
     static List<String> unsupportedRequirements(SipServletRequest request) {
         List<String> unsupported = new ArrayList<>();

@@ -19,6 +19,7 @@ import java.util.Optional;
  */
 final class LinkedLegs {
     private static final int INITIAL_MAX_FORWARDS = 70; // RFC 3261 §8.1.1.6
+
     private LinkedLegs() {
     }
 
