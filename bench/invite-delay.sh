@@ -18,18 +18,8 @@ CALLS=$((RATE * SECONDS_OF_CALLS))
 OUT=$BENCH_DIR/results/$(date -u +%Y%m%dT%H%M%SZ)-invite-delay-$TARGET; mkdir -p "$OUT"
 if [ "$TARGET" = full ]; then provision; fi
 
-calls() {  # calls rate label
-  start_uas "$1" $(($1 / $2 + 60)) "$OUT/$3-uas.log"
-  run_uac "$1" "$2" $(($1 / $2 + 40)) "$OUT/$3-uac.log" -l $(($2 * 4)) || true
-  stop_uas
-}
-
-# The warm-up ends at the trial's own rate, so that the JIT has compiled the paths the trial takes (a freshly
-# started server spends whole cores on C2 compiles for the first minute) and the container holds as many finished
-# transactions (kept for Timer D/J, 32 s) as in the trial.
 if [ "${WARMUP:-0}" = 1 ]; then
-  calls 1500 100 warmup1; calls 10000 $((RATE / 2)) warmup2; calls $((RATE * ${WARMUP_SECONDS:-40})) "$RATE" warmup3
-  sleep 3
+  warm_up "$RATE" "$OUT" "${WARMUP_SECONDS:-40}"
 fi
 if [ "$TARGET" = full ]; then before=$(cdr_count); fi
 # Bounded capture: stops by itself after the trial's length plus a margin, or when killed below.
@@ -42,7 +32,7 @@ sleep 2
 probe=$(machine_probe)
 load_during=$(load)
 cpu_before=$(cpu_jiffies); server_before=$(server_cpu_ms "$TARGET"); gc_before=$(gc_cycles "$TARGET")
-calls "$CALLS" "$RATE" trial
+calls_at "$CALLS" "$RATE" trial "$OUT"
 cpu_during=$(cpu_share "$cpu_before" "$(cpu_jiffies)")
 server_ms=$(( $(server_cpu_ms "$TARGET") - server_before )); gc_during=$(( $(gc_cycles "$TARGET") - gc_before ))
 if [ "$TARGET" = full ]; then

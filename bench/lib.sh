@@ -72,6 +72,9 @@ for i in range(10000000): s += i
 print("%.2f" % (time.perf_counter() - t))'
 }
 
+# UDP datagrams the kernel dropped so far because a socket's receive buffer was full (all sockets of the machine).
+udp_receive_buffer_errors() { awk '/^Udp: [0-9]/ { print $6 }' /proc/net/snmp; }
+
 load() { uptime | sed 's/.*load average: //; s/,//g'; }
 
 # The machine's CPU jiffies so far: "busy steal total" (steal: time the hypervisor gave this VM's CPUs to others).
@@ -111,6 +114,21 @@ run_uac() {
   sipp -sn uac 127.0.0.1:"$SIP_PORT" -s "${DID#+1}" -i 127.0.0.1 -p "$CARRIER_PORT" -mi 127.0.0.1 \
        -mp $((AUX + 4)) -cp $((AUX + 11)) -nostdin -m "$calls" -r "$rate" -recv_timeout 10000 \
        -timeout "$timeout"s "$@" >"$log" 2>&1
+}
+
+# Calls through the full path at a rate, each answered and hung up at once: calls rate label out-dir.
+calls_at() {
+  start_uas "$1" $(($1 / $2 + 60)) "$4/$3-uas.log"
+  run_uac "$1" "$2" $(($1 / $2 + 40)) "$4/$3-uac.log" -l $(($2 * 4)) || true
+  stop_uas
+}
+
+# JIT warm-up before a measurement at RATE, ending at that rate, so that the JIT has compiled the paths the trial
+# takes (a freshly started server spends whole cores on C2 compiles for the first minute) and the container holds
+# as many finished transactions (kept for Timer D/J, 32 s) as in the trial: rate out-dir [seconds at the rate].
+warm_up() {
+  calls_at 1500 100 warmup1 "$2"; calls_at 10000 $(($1 / 2)) warmup2 "$2"; calls_at $(($1 * ${3:-40})) "$1" warmup3 "$2"
+  sleep 3
 }
 
 # Reads a sipp final screen: "<successful> <failed> <elapsed seconds>".

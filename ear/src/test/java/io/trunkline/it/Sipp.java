@@ -27,6 +27,7 @@ final class Sipp implements AutoCloseable {
     private final List<String> options = new ArrayList<>();
     private Process process;
     private int globalTimeoutSeconds = 60;
+    private boolean traced = true;
 
     private Sipp(String address) throws IOException {
         this(address, NEXT_PORT.getAndAdd(10));
@@ -69,6 +70,12 @@ final class Sipp implements AutoCloseable {
     /** SIP over TCP, one connection for all calls (sipp {@code -t t1}); the default is UDP. */
     Sipp overTcp() {
         options.addAll(List.of("-t", "t1"));
+        return this;
+    }
+
+    /** At most this many calls open at once (sipp {@code -l}): a burst keeps its rate however slowly calls end. */
+    Sipp withOpenCallsUpTo(int calls) {
+        options.addAll(List.of("-l", Integer.toString(calls)));
         return this;
     }
 
@@ -123,9 +130,10 @@ final class Sipp implements AutoCloseable {
                 "-i", address, "-p", Integer.toString(sipPort),
                 "-mi", address, "-mp", Integer.toString(portBase() + 4), "-cp", Integer.toString(portBase() + 8),
                 "-nostdin", "-recv_timeout", "15000", "-timeout", globalTimeoutSeconds + "s",
-                "-trace_err", "-trace_msg",
-                "-message_file", logDir.resolve("messages.log").toString(),
-                "-error_file", logDir.resolve("errors.log").toString()));
+                "-trace_err", "-error_file", logDir.resolve("errors.log").toString()));
+        if (traced) {
+            command.addAll(List.of("-trace_msg", "-message_file", logDir.resolve("messages.log").toString()));
+        }
         command.addAll(keys);
         command.addAll(options);
         command.addAll(extra);
@@ -164,6 +172,33 @@ final class Sipp implements AutoCloseable {
         } catch (IOException e) {
             return "(no message log in " + logDir + ")";
         }
+    }
+
+    /**
+     * Logs no messages: for thousands of calls, where the message log would cost sipp more than the calls (and
+     * {@link #messages} then has nothing to show).
+     */
+    Sipp untraced() {
+        traced = false;
+        return this;
+    }
+
+    /** sipp's own count of calls that went as the scenario says and of calls that did not, from its last screen. */
+    record Totals(long successful, long failed) {
+    }
+
+    Totals totals() throws IOException {
+        String screen = Files.readString(logDir.resolve("stdout.log"));
+        return new Totals(lastCount(screen, "Successful call"), lastCount(screen, "Failed call"));
+    }
+
+    private static long lastCount(String screen, String counter) {
+        String[] lines = screen.lines().filter(line -> line.contains(counter)).toArray(String[]::new);
+        if (lines.length == 0) {
+            throw new AssertionError("sipp printed no '" + counter + "' line:\n" + screen);
+        }
+        String[] cells = lines[lines.length - 1].split("\\|");
+        return Long.parseLong(cells[cells.length - 1].trim());
     }
 
     /** Lets this sipp run up to {@code seconds} in all, for scenarios that wait on a protocol timer. */

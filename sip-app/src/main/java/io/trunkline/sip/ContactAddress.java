@@ -43,6 +43,14 @@ final class ContactAddress {
                 + ";" + TrunkRegistrar.LINE_PARAMETER + "=" + line + ">";
     }
 
+    /** Where Trunkline itself listens for SIP over UDP, as a peer on this host reaches it (for its own probes). */
+    InetSocketAddress udpListener() {
+        Optional<SipURI> udp = interfaces.stream().filter(uri -> transportOf(uri) == Transport.UDP).findFirst();
+        String host = udp.map(SipURI::getHost).filter(h -> !isWildcard(h)).orElse("127.0.0.1");
+        int port = udp.map(SipURI::getPort).filter(p -> p > 0).orElse(5060);
+        return new InetSocketAddress(host.replace("[", "").replace("]", ""), port);
+    }
+
     private static Transport transportOf(SipURI uri) {
         String transport = uri.getTransportParam();
         if (uri.isSecure() && transport == null) {

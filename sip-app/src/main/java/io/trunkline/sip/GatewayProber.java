@@ -30,7 +30,7 @@ final class GatewayProber implements AutoCloseable {
     private final Supplier<RoutingSnapshot> configuration;
     private final GatewayHealth health;
     private final String localHost;
-    private final SecondTicker ticker = new SecondTicker("trunkline-gateway-prober", this::tick);
+    private final Ticker ticker = new Ticker("trunkline-gateway-prober", 1000, this::tick);
 
     GatewayProber(SipFactory factory, Supplier<RoutingSnapshot> configuration, GatewayHealth health,
                   String localHost, OwnRequestRelay relay) {

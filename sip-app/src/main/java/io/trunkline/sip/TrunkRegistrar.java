@@ -37,7 +37,7 @@ final class TrunkRegistrar implements AutoCloseable {
     private final TrunkRegistrations registrations;
     private final OwnRequestRelay relay;
     private final ContactAddress contacts;
-    private final SecondTicker ticker = new SecondTicker("trunkline-registrar", this::tick);
+    private final Ticker ticker = new Ticker("trunkline-registrar", 1000, this::tick);
 
     TrunkRegistrar(SipFactory factory, Supplier<RoutingSnapshot> configuration, TrunkRegistrations registrations,
                    OwnRequestRelay relay, ContactAddress contacts) {

@@ -1,5 +1,7 @@
 package io.trunkline.sip;
 
+import io.trunkline.limits.OverloadControl;
+import io.trunkline.limits.OverloadProbes;
 import io.trunkline.runtime.TrunklineRuntime;
 import io.trunkline.runtime.TrunklineSettings;
 import io.trunkline.transaction.SeenInvites;
@@ -16,6 +18,7 @@ import javax.servlet.sip.TimerService;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,6 +43,8 @@ public class TrunkSipServlet extends SipServlet {
     private transient TrunkRegistrar registrar;
     private transient OwnRequestRelay relay;
     private transient LateInviteCopies lateCopies;
+    private transient OverloadControl overload;
+    private transient IngressProbe overloadProbe;
 
     @Override
     public void init() throws ServletException {
@@ -66,19 +71,29 @@ public class TrunkSipServlet extends SipServlet {
         referrals = new Referrals(new TransferPlanner(trunkline.routing(), trunkline.router()), transfers);
         options = new OptionsResponder(trunkline.routing(), ALLOW);
         lateCopies = new LateInviteCopies(new SeenInvites(trunkline.clock(), SeenInvites.DEFAULT_HORIZON));
+        overload = trunkline.overload();
         startOwnRequests(trunkline, factory);
     }
 
-    /** The requests Trunkline starts itself: OPTIONS probes and REGISTERs, both leaving through {@link #relay}. */
+    /**
+     * The requests Trunkline starts itself: OPTIONS probes and REGISTERs, both leaving through {@link #relay}, and
+     * overload protection's probes, sent to its own port from outside the container.
+     */
     private void startOwnRequests(TrunklineRuntime trunkline, SipFactory factory) {
         TrunklineSettings settings = trunkline.settings();
         relay = new OwnRequestRelay();
         prober = new GatewayProber(factory, trunkline.routing(), trunkline.health(),
                 settings.advertisedSipHost().orElse("trunkline.invalid"), relay);
         prober.start();
-        registrar = new TrunkRegistrar(factory, trunkline.routing(), trunkline.registrations(), relay,
-                new ContactAddress(outboundInterfaces(), settings.advertisedSipHost(), settings.sipTlsPort()));
+        ContactAddress addresses = new ContactAddress(outboundInterfaces(), settings.advertisedSipHost(),
+                settings.sipTlsPort());
+        registrar = new TrunkRegistrar(factory, trunkline.routing(), trunkline.registrations(), relay, addresses);
         registrar.start();
+        if (overload.enabled()) {
+            overloadProbe = new IngressProbe(new OverloadProbes(overload, System::nanoTime,
+                    () -> UUID.randomUUID() + "@trunkline.invalid"), addresses.udpListener());
+            overloadProbe.start();
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -94,6 +109,9 @@ public class TrunkSipServlet extends SipServlet {
         if (registrar != null) {
             registrar.close();
         }
+        if (overloadProbe != null) {
+            overloadProbe.close();
+        }
         super.destroy();
     }
 
@@ -101,7 +119,9 @@ public class TrunkSipServlet extends SipServlet {
     protected void doInvite(SipServletRequest request) throws IOException {
         try {
             if (request.isInitial()) {
-                if (!lateCopies.refused(request)) {
+                if (!overload.admitsNewCall()) {
+                    refuseOverloaded(request);
+                } else if (!lateCopies.refused(request)) {
                     calls.start(request);
                 }
             } else {
@@ -131,7 +151,7 @@ public class TrunkSipServlet extends SipServlet {
     @Override
     protected void doOptions(SipServletRequest request) throws ServletException, IOException {
         if (request.isInitial()) {
-            if (!relay.forwarded(request)) {
+            if (!relay.forwarded(request) && (overloadProbe == null || !overloadProbe.answered(request))) {
                 options.answer(request);
             }
         } else {
@@ -250,6 +270,16 @@ public class TrunkSipServlet extends SipServlet {
         SipServletResponse response = request.createResponse(501, "Not Implemented");
         response.setHeader("Allow", ALLOW);
         response.send();
+    }
+
+    /**
+     * A new call refused by overload protection costs this response and nothing else: no routing, no CDR (it
+     * would be a fifth of what a call allocates; the refusals are counted instead, GET /api/v1/overload). No
+     * Retry-After: RFC 3261 §21.5.4 lets the sender then treat it as a 500 for this request alone and try another
+     * server, where a Retry-After would make it send nothing here for that long (RFC 5390).
+     */
+    private static void refuseOverloaded(SipServletRequest invite) throws IOException {
+        invite.createResponse(503, "Server Overloaded").send();
     }
 
     /** RFC 3261 §21.4.6: 405 must list what is allowed. */

@@ -15,6 +15,7 @@ import io.trunkline.cdr.CdrStore;
 import io.trunkline.health.GatewayHealth;
 import io.trunkline.limits.CallAdmission;
 import io.trunkline.limits.ChannelAccounting;
+import io.trunkline.limits.OverloadControl;
 import io.trunkline.number.NumberDirectory;
 import io.trunkline.number.NumberNormalizer;
 import io.trunkline.provisioning.Provisioning;
@@ -59,6 +60,7 @@ public final class TrunklineRuntime {
     private final CallAdmission admission;
     private final GatewayHealth health;
     private final AdminAccount adminAccount;
+    private final OverloadControl overload;
     private final TrunkRegistrations registrations = new TrunkRegistrations(clock, () -> UUID.randomUUID().toString());
 
     private TrunklineRuntime(TrunklineSettings settings, EntityManagerFactory factory, ThreadFactory threads) {
@@ -78,6 +80,7 @@ public final class TrunklineRuntime {
                 new GatewayOrder(() -> ThreadLocalRandom.current().nextLong()), health);
         this.provisioning = new Provisioning(trunks, numbers, routes, routing, extensions);
         this.admission = new CallAdmission(routing, ChannelAccounting.withSystemClock());
+        this.overload = new OverloadControl(settings.overloadDelay(), clock, () -> ThreadLocalRandom.current().nextDouble());
         this.adminAccount = AdminAccount.establish(settings.adminPassword(), new JpaCredentialStore(tx),
                 password -> LOG.log(System.Logger.Level.WARNING, "Generated the admin password (shown only now; set "
                         + "TRUNKLINE_ADMIN_PASSWORD to choose one): " + password));
@@ -164,6 +167,10 @@ public final class TrunklineRuntime {
 
     public CallAdmission admission() {
         return admission;
+    }
+
+    public OverloadControl overload() {
+        return overload;
     }
 
     public AdminAccount adminAccount() {

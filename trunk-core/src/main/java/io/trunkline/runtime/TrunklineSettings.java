@@ -1,5 +1,6 @@
 package io.trunkline.runtime;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,19 @@ import java.util.function.Function;
  *       {@code *} (e.g. {@code X-Customer-Id,X-Campaign-*}) that the B2BUA passes from one leg to the other</td></tr>
  *   <tr><td>TRUNKLINE_SESSION_MIN_SE</td><td>90</td><td>smallest session interval (RFC 4028 Min-SE, seconds,
  *       at least 90) accepted from a caller; smaller offers get 422</td></tr>
+ *   <tr><td>TRUNKLINE_OVERLOAD_DELAY_MS</td><td>100</td><td>how late the SIP container may run its work before
+ *       Trunkline refuses a share of new calls with 503 (overload protection); 0 turns it off</td></tr>
  * </table>
  */
 public record TrunklineSettings(Optional<String> advertisedSipHost, int cdrQueueCapacity, int cdrBatchSize,
                                 Optional<String> adminPassword, int sipTlsPort, List<String> sipHeaderAllow,
-                                int sessionMinSeconds) {
+                                int sessionMinSeconds, Duration overloadDelay) {
     private static final int DEFAULT_SIPS_PORT = 5061;
+    /**
+     * Well above the few milliseconds the container's queue waits at full rate, and the tens a collector cycle can
+     * add now and then; well below the seconds after which callers retransmit and setups time out.
+     */
+    private static final Duration DEFAULT_OVERLOAD_DELAY = Duration.ofMillis(100);
     /** RFC 4028 §4: no session interval below 90 seconds. */
     private static final int SESSION_MIN_SE_FLOOR = 90;
 
@@ -39,24 +47,11 @@ public record TrunklineSettings(Optional<String> advertisedSipHost, int cdrQueue
         sipHeaderAllow = sipHeaderAllow == null ? List.of() : List.copyOf(sipHeaderAllow);
     }
 
-    /** Settings with the default TLS port, no headers allowed across, the smallest session interval. */
-    public TrunklineSettings(Optional<String> advertisedSipHost, int cdrQueueCapacity, int cdrBatchSize,
-                             Optional<String> adminPassword) {
-        this(advertisedSipHost, cdrQueueCapacity, cdrBatchSize, adminPassword, DEFAULT_SIPS_PORT);
-    }
-
-    /** Settings with no headers allowed across and the smallest session interval. */
-    public TrunklineSettings(Optional<String> advertisedSipHost, int cdrQueueCapacity, int cdrBatchSize,
-                             Optional<String> adminPassword, int sipTlsPort) {
-        this(advertisedSipHost, cdrQueueCapacity, cdrBatchSize, adminPassword, sipTlsPort, List.of(),
-                SESSION_MIN_SE_FLOOR);
-    }
-
-    /** Settings with the default TLS port. */
+    /** Settings with the default TLS port and overload delay. */
     public TrunklineSettings(Optional<String> advertisedSipHost, int cdrQueueCapacity, int cdrBatchSize,
                              Optional<String> adminPassword, List<String> sipHeaderAllow, int sessionMinSeconds) {
         this(advertisedSipHost, cdrQueueCapacity, cdrBatchSize, adminPassword, DEFAULT_SIPS_PORT, sipHeaderAllow,
-                sessionMinSeconds);
+                sessionMinSeconds, DEFAULT_OVERLOAD_DELAY);
     }
 
     public static TrunklineSettings fromEnvironment() {
@@ -75,7 +70,8 @@ public record TrunklineSettings(Optional<String> advertisedSipHost, int cdrQueue
                 optional(source, "TRUNKLINE_ADMIN_PASSWORD"),
                 port(source, "TRUNKLINE_SIPS_PORT", DEFAULT_SIPS_PORT),
                 list(source, "TRUNKLINE_SIP_HEADER_ALLOW"),
-                sessionMinSe(source));
+                sessionMinSe(source),
+                Duration.ofMillis(nonNegative(source, "TRUNKLINE_OVERLOAD_DELAY_MS", DEFAULT_OVERLOAD_DELAY.toMillis())));
     }
 
     private static List<String> list(Function<String, String> source, String name) {
@@ -105,19 +101,28 @@ public record TrunklineSettings(Optional<String> advertisedSipHost, int cdrQueue
         return port;
     }
 
+    private static long nonNegative(Function<String, String> source, String name, long defaultValue) {
+        return whole(source, name, defaultValue, 0, Long.MAX_VALUE, "0 or a positive whole number");
+    }
+
     private static int positive(Function<String, String> source, String name, int defaultValue) {
+        return (int) whole(source, name, defaultValue, 1, Integer.MAX_VALUE, "a positive whole number");
+    }
+
+    private static long whole(Function<String, String> source, String name, long defaultValue, long min, long max,
+                              String expected) {
         String value = source.apply(name);
         if (value == null || value.isBlank()) {
             return defaultValue;
         }
         try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed > 0) {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed >= min && parsed <= max) {
                 return parsed;
             }
         } catch (NumberFormatException ignored) {
             // reported below with the variable's name
         }
-        throw new IllegalStateException(name + " must be a positive whole number, not '" + value + "'");
+        throw new IllegalStateException(name + " must be " + expected + ", not '" + value + "'");
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +44,11 @@ class TrunklineSettingsTest {
                 "TRUNKLINE_CDR_BATCH_SIZE", " 50 ",
                 "TRUNKLINE_ADMIN_PASSWORD", "s3cret",
                 "TRUNKLINE_SIP_HEADER_ALLOW", " X-Customer-Id, ,X-Campaign-* ",
-                "TRUNKLINE_SESSION_MIN_SE", "120"));
+                "TRUNKLINE_SESSION_MIN_SE", "120",
+                "TRUNKLINE_OVERLOAD_DELAY_MS", " 250 "));
 
         assertThat(settings).isEqualTo(new TrunklineSettings(Optional.of("sbc.example.net"), 5000, 50,
-                Optional.of("s3cret"), List.of("X-Customer-Id", "X-Campaign-*"), 120));
+                Optional.of("s3cret"), 5061, List.of("X-Customer-Id", "X-Campaign-*"), 120, Duration.ofMillis(250)));
     }
 
     @ParameterizedTest(name = "{0}=''{1}''")
@@ -61,12 +63,20 @@ class TrunklineSettingsTest {
             "TRUNKLINE_CDR_BATCH_SIZE,     200 rows",
             "TRUNKLINE_SESSION_MIN_SE,     60",
             "TRUNKLINE_SESSION_MIN_SE,     soon",
+            "TRUNKLINE_OVERLOAD_DELAY_MS,  -1",
+            "TRUNKLINE_OVERLOAD_DELAY_MS,  100ms",
     })
     void aBadNumberStopsTheStartNamingTheVariableAndTheValue(String variable, String value) {
         assertThatThrownBy(() -> TrunklineSettings.from(Map.of(variable, value)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(variable)
                 .hasMessageContaining("'" + value + "'");
+    }
+
+    @Test
+    void overloadProtectionIsOnAt100MillisecondsUnlessSetToZero() {
+        assertThat(TrunklineSettings.from(Map.of()).overloadDelay()).isEqualTo(Duration.ofMillis(100));
+        assertThat(TrunklineSettings.from(Map.of("TRUNKLINE_OVERLOAD_DELAY_MS", "0")).overloadDelay()).isZero();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.trunkline.admin.api;
 
 import io.trunkline.cdr.CdrStore;
+import io.trunkline.limits.OverloadControl;
 import io.trunkline.number.NumberNormalizer;
 import io.trunkline.provisioning.Provisioning;
 import io.trunkline.runtime.TrunklineRuntime;
@@ -19,6 +20,11 @@ public class DomainServices {
     @Produces
     CdrStore cdrStore() {
         return TrunklineRuntime.current().cdrStore();
+    }
+
+    @Produces
+    OverloadControl overload() {
+        return TrunklineRuntime.current().overload();
     }
 
     @Produces

@@ -2,6 +2,7 @@ package io.trunkline.admin.console;
 
 import io.trunkline.cdr.CallDetailRecord;
 import io.trunkline.cdr.CdrFilter;
+import io.trunkline.limits.OverloadStatus;
 import io.trunkline.number.Destination;
 import io.trunkline.number.Did;
 import io.trunkline.runtime.TrunklineRuntime;
@@ -18,7 +19,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The minimal console: trunks, numbers and the 50 most recent CDRs on one page. */
+/** The minimal console: overload state, trunks, numbers and the 50 most recent CDRs on one page. */
 @WebServlet(urlPatterns = {"", "/console"})
 public class ConsoleServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -35,10 +36,29 @@ public class ConsoleServlet extends HttpServlet {
                 + "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:2em}"
                 + "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}th{background:#eee}</style>"
                 + "</head><body><h1>Trunkline</h1>");
+        overload(out, trunkline.overload().status());
         trunks(out, trunkline.provisioning().trunks());
         numbers(out, trunkline.provisioning().numbers());
         cdrs(out, trunkline.cdrStore().find(CdrFilter.none(), 0, RECENT_CDRS).items());
         out.println("</body></html>");
+    }
+
+    /** One sentence an admin reads when calls are refused 503 with no trunk at its limit (README: Overload). */
+    private static void overload(PrintWriter out, OverloadStatus status) {
+        String state;
+        if (!status.enabled()) {
+            state = "Off (TRUNKLINE_OVERLOAD_DELAY_MS is 0).";
+        } else if (status.shedding()) {
+            state = String.format("Shedding since %s: refusing %d %% of new calls with 503; requests take %d ms "
+                            + "to reach Trunkline (target %d ms).", status.sheddingSince(),
+                    status.refusingPercent(), status.lastDelay().toMillis(),
+                    status.target().toMillis());
+        } else {
+            state = String.format("Normal: requests take %d ms to reach Trunkline (new calls are shed above %d ms).",
+                    status.lastDelay().toMillis(), status.target().toMillis());
+        }
+        out.println("<h2>Overload protection</h2><p id=\"overload\">" + Html.escape(state) + " "
+                + status.callsRefused() + " new calls refused since the server started.</p>");
     }
 
     private static void trunks(PrintWriter out, List<Trunk> trunks) {
