@@ -27,7 +27,7 @@ import java.util.function.Function;
  *       {@code *} (e.g. {@code X-Customer-Id,X-Campaign-*}) that the B2BUA passes from one leg to the other</td></tr>
  *   <tr><td>TRUNKLINE_SESSION_MIN_SE</td><td>90</td><td>smallest session interval (RFC 4028 Min-SE, seconds,
  *       at least 90) accepted from a caller; smaller offers get 422</td></tr>
- *   <tr><td>TRUNKLINE_OVERLOAD_DELAY_MS</td><td>100</td><td>how late the SIP container may run its work before
+ *   <tr><td>TRUNKLINE_OVERLOAD_DELAY_MS</td><td>250</td><td>how late the SIP container may run its work before
  *       Trunkline refuses a share of new calls with 503 (overload protection); 0 turns it off</td></tr>
  * </table>
  */
@@ -36,10 +36,11 @@ public record TrunklineSettings(Optional<String> advertisedSipHost, int cdrQueue
                                 int sessionMinSeconds, Duration overloadDelay) {
     private static final int DEFAULT_SIPS_PORT = 5061;
     /**
-     * Well above the few milliseconds the container's queue waits at full rate, and the tens a collector cycle can
-     * add now and then; well below the seconds after which callers retransmit and setups time out.
+     * Half of RFC 3261's T1 (500 ms), after which a caller retransmits its INVITE: above the 100-200 ms a request
+     * can wait at full rate on two cores with every call still answered (measured in bench/README, overload), below
+     * the wait at which retransmissions start to pile up.
      */
-    private static final Duration DEFAULT_OVERLOAD_DELAY = Duration.ofMillis(100);
+    private static final Duration DEFAULT_OVERLOAD_DELAY = Duration.ofMillis(250);
     /** RFC 4028 §4: no session interval below 90 seconds. */
     private static final int SESSION_MIN_SE_FLOOR = 90;
 

@@ -44,7 +44,7 @@ class OverloadControlTest {
 
     @Test
     void lateProbesRefuseAShareOfNewCallsInProportionToTheirLateness() {
-        probes(1, 300); // two targets past the target: 10 % refused
+        probes(3, 300); // the third in a row starts shedding: two targets past the target, 10 %
 
         long admitted = admittedOf(10_000);
 
@@ -57,15 +57,33 @@ class OverloadControlTest {
     }
 
     @Test
-    void oneProbeFarPastTheTargetRaisesTheShareByAtMostFifteenPercent() {
-        probes(1, 1_200);
+    void oneOrTwoLateProbesRefuseNothing() {
+        probes(2, 1_200);
+
+        assertThat(control.status().shedding()).isFalse();
+        assertThat(admittedOf(1_000)).isEqualTo(1_000);
+        assertThat(control.status().lastDelay()).isEqualTo(Duration.ofMillis(1_200));
+    }
+
+    @Test
+    void aProbeOnTimeBetweenLateOnesStartsTheCountAgain() {
+        probes(2, 300);
+        probes(1, 5);
+        probes(2, 300);
+
+        assertThat(control.status().shedding()).isFalse();
+    }
+
+    @Test
+    void aProbeFarPastTheTargetRaisesTheShareByAtMostFifteenPercent() {
+        probes(3, 1_200);
 
         assertThat(control.status().refusedShare()).isEqualTo(0.15, offset(1e-9));
     }
 
     @Test
     void probesFarPastTheTargetInARowRefuseEveryNewCall() {
-        probes(7, 1_200);
+        probes(9, 1_200); // the last seven raise it
 
         assertThat(admittedOf(1_000)).isZero();
         assertThat(control.status().refusedShare()).isEqualTo(1.0);
@@ -73,7 +91,7 @@ class OverloadControlTest {
 
     @Test
     void probesOnTimeLowerTheShareTheMoreTheEarlierTheyArriveUntilEveryCallIsAdmittedAgain() {
-        probes(4, 600); // 0.15 each
+        probes(6, 600); // the last four raise it 0.15 each
         probes(1, 90);  // a tenth under the target: 0.003 off
 
         assertThat(control.status().refusedShare()).isEqualTo(0.597, offset(1e-9));
@@ -99,14 +117,14 @@ class OverloadControlTest {
 
     @Test
     void aProbeJustPastTheTargetRaisesTheShareOnlyALittle() {
-        probes(1, 110);
+        probes(3, 110);
 
         assertThat(control.status().refusedShare()).isEqualTo(0.005, offset(1e-9));
     }
 
     @Test
     void sheddingKeepsTheTimeItBeganWhileItLasts() {
-        probes(1, 300);
+        probes(3, 300);
         Instant began = clock.instant();
         probes(3, 300);
 

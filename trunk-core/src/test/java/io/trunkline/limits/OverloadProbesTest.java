@@ -33,11 +33,12 @@ class OverloadProbesTest {
     }
 
     @Test
-    void aLateProbeStartsShedding() {
-        String sent = probes.due().orElseThrow();
-        clock.advance(Duration.ofMillis(400));
-
-        probes.arrived(sent);
+    void threeLateProbesInARowStartShedding() {
+        for (int i = 0; i < 3; i++) {
+            String sent = probes.due().orElseThrow();
+            clock.advance(Duration.ofMillis(400));
+            probes.arrived(sent);
+        }
 
         assertThat(control.status().shedding()).isTrue();
         assertThat(control.status().refusingPercent()).isEqualTo(15);
@@ -55,7 +56,6 @@ class OverloadProbesTest {
         assertThat(second).isNotEqualTo(first);
         assertThat(probes.lost()).isEqualTo(1);
         assertThat(control.status().lastDelay()).isEqualTo(OverloadProbes.LOST_AFTER);
-        assertThat(control.status().refusingPercent()).isEqualTo(30); // 15 at 999 ms on its way, 15 lost
         assertThat(probes.arrived(first)).isFalse(); // its late copy is no measurement
     }
 
@@ -68,15 +68,22 @@ class OverloadProbesTest {
         assertThat(control.status().lastObservedAt()).isNull();
 
         clock.advance(Duration.ofMillis(200));
-        probes.due(); // 300 ms: two targets past, 10 %
+        probes.due(); // 300 ms: late, the first time
 
         assertThat(control.status().lastDelay()).isEqualTo(Duration.ofMillis(300));
-        assertThat(control.status().refusingPercent()).isEqualTo(10);
+        assertThat(control.status().shedding()).isFalse();
+
+        clock.advance(Duration.ofMillis(100));
+        probes.due(); // 400 ms, the second time
+        clock.advance(Duration.ofMillis(100));
+        probes.due(); // 500 ms, the third: four targets past, at most 15 %
+
+        assertThat(control.status().refusedShare()).isEqualTo(0.15, offset(1e-9));
 
         clock.advance(Duration.ofMillis(50));
-        probes.arrived(sent); // 350 ms: 12.5 % more
+        probes.arrived(sent); // 550 ms: 15 % more
 
-        assertThat(control.status().refusedShare()).isEqualTo(0.225, offset(1e-9));
+        assertThat(control.status().refusedShare()).isEqualTo(0.3, offset(1e-9));
     }
 
     @Test

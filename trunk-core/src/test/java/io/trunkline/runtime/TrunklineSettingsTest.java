@@ -74,8 +74,8 @@ class TrunklineSettingsTest {
     }
 
     @Test
-    void overloadProtectionIsOnAt100MillisecondsUnlessSetToZero() {
-        assertThat(TrunklineSettings.from(Map.of()).overloadDelay()).isEqualTo(Duration.ofMillis(100));
+    void overloadProtectionIsOnAt250MillisecondsUnlessSetToZero() {
+        assertThat(TrunklineSettings.from(Map.of()).overloadDelay()).isEqualTo(Duration.ofMillis(250));
         assertThat(TrunklineSettings.from(Map.of("TRUNKLINE_OVERLOAD_DELAY_MS", "0")).overloadDelay()).isZero();
     }
 
