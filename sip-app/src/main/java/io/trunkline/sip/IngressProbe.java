@@ -18,8 +18,9 @@ import java.util.logging.Logger;
  * Overload protection's probe on the wire: up to ten times a second, one at a time, an OPTIONS to Trunkline's own
  * UDP SIP port, timed until the servlet sees it ({@link OverloadProbes}). It is sent from a plain datagram socket,
  * not through the container, because Liberty hands a request addressed to itself back inside the stack, and the
- * probe has to wait where a carrier's INVITE waits: in the socket's receive buffer, behind the stack's reader, in the container's queues. Measured under overload (bench/README), those are where the time goes; the
- * container's own queues alone stayed short while the socket dropped a quarter of a million datagrams.
+ * probe has to wait where a carrier's INVITE waits: in the socket's receive buffer, behind the stack's reader, in
+ * the container's queues. Measured under overload (bench/README, overload), the container's queues stayed short
+ * while the socket dropped a quarter of a million datagrams.
  *
  * <p>The servlet knows a probe by its Request-URI user, a secret of this process, so no one outside can make
  * Trunkline measure a delay; it answers 200, which this socket reads and drops.

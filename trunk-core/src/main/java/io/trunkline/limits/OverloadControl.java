@@ -7,14 +7,14 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
 
 /**
- * Server-wide overload protection: refuses a share of new calls while the SIP container runs its work late, so
- * that the calls already admitted keep their time.
+ * Server-wide overload protection: refuses a share of new calls while requests take too long to reach the
+ * application, so that the calls already admitted keep their time.
  *
  * <p>Why: past its capacity a B2BUA queues every message, so every call slows together. A PBX's 180 or 200 then
  * waits in the queue past the setup timeout, and calls that were answered in time fail after ringing (measured in
  * bench/README, sixth look: a quarter of the calls lost at 1,000 calls/s on a slowed host, most of them answered by
- * the PBX). Refusing some new
- * INVITEs at once costs a parse and one response each, and leaves the CPU to the calls in progress.
+ * the PBX). Refusing some new INVITEs at once costs far less than carrying them, and leaves the CPU to the calls in
+ * progress.
  *
  * <p>The signal is the wait a request has between Trunkline's SIP socket and the application, measured by
  * {@link OverloadProbes} ({@link #observed}). The share refused follows the idea of RFC 7339's loss-based scheme
@@ -40,7 +40,7 @@ public final class OverloadControl {
     /**
      * Late probes in a row before shedding starts: a single slow one (a collector stall, a burst of compiles) is no
      * overload. Measured: starting on the first late probe at a 100 ms target refused 3,662 calls of a 1,500
-     * calls/s trial on a server that carries 1,850 with every call answered.
+     * calls/s trial, on a server whose zero-failure rate is 1,650-1,850 calls/s.
      */
     static final int LATE_IN_A_ROW_TO_START = 3;
     /** The share a probe arriving at once takes off (less the nearer it comes to the target): all of it in 3.3 s. */

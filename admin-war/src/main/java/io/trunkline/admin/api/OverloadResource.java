@@ -9,7 +9,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
-/** What overload protection sees and does: the container's delay, the share of new calls refused, the count. */
+/** What overload protection sees and does: the probe's delay, the share of new calls refused, the count. */
 @Path("overload")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
